@@ -1,0 +1,43 @@
+/*
+ * hash: the ELF hash functions and one string-keyed table.
+ *
+ * strmap is open addressing with linear probing, sized once from the
+ * expected count (it still grows if that was too low).  Keys are views
+ * (pointer, length) into memory the caller keeps alive, typically a mapped
+ * string table: nothing is copied and nothing is malloced per entry.
+ */
+#ifndef OBJKIT_HASH_H
+#define OBJKIT_HASH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+uint32_t hash_sysv(const char *);		/* DT_HASH (SysV ABI) */
+uint32_t hash_gnu(const char *);		/* DT_GNU_HASH (djb, 33) */
+uint64_t hash_bytes(const void *, size_t);	/* table hashing */
+
+struct strmap_ent {
+	const char	*key;		/* NULL: slot is free */
+	size_t		 len;
+	uint64_t	 hash;
+	void		*val;
+};
+
+struct strmap {
+	struct strmap_ent *ents;
+	size_t		 cap;		/* power of two */
+	size_t		 count;
+};
+
+void	 strmap_init(struct strmap *, size_t expected);
+void	 strmap_free(struct strmap *);
+/*
+ * The value slot for key, created (with *val NULL) if absent; *isnew says
+ * which.  isnew may be NULL.
+ */
+void	**strmap_insert(struct strmap *, const char *key, size_t len,
+	    bool *isnew);
+void	*strmap_find(const struct strmap *, const char *key, size_t len);
+
+#endif

@@ -1,0 +1,16 @@
+# libFuzzer harnesses, one per reader in common/ (fuzz/*_fuzz.c), built with
+# clang into build/fuzz/.  Run one with: build/fuzz/elfobj_fuzz CORPUSDIR
+
+FUZZ_CC      := clang
+FUZZ_SRCS    := $(wildcard fuzz/*_fuzz.c)
+FUZZ_BINS    := $(FUZZ_SRCS:fuzz/%.c=$(B)/fuzz/%)
+FUZZ_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+		-fsanitize=fuzzer,address,undefined -Icommon \
+		-I/usr/include/libiberty $(PKG_CFLAGS)
+
+.PHONY: fuzz
+fuzz: deps $(FUZZ_BINS)
+
+$(B)/fuzz/%: fuzz/%.c $(COMMON_SRCS) $(wildcard common/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(COMMON_SRCS) $(PKG_LIBS) -liberty
