@@ -5,7 +5,7 @@
 # Outputs go to build/ (build/bin holds the programs, so that
 # "cc -B build/bin/" links with our ld).
 
-PROGS := $(sort $(notdir $(wildcard cmd/*)))
+PROGS := $(sort $(patsubst cmd/%/,%,$(dir $(wildcard cmd/*/*.c))))
 
 .DEFAULT_GOAL := all
 
