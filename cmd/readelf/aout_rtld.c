@@ -330,9 +330,10 @@ aout_dump_dynsyms(struct adump *d)
 		ad_jopen(d, "dynamic_symbols", '[');
 	else
 		ad_out("\nRRS symbol table at offset %#" PRIx64 " contains %zu "
-		    "entries (%s, %u bytes each):\n   Num:    Value     Size "
+		    "entr%s (%s, %u bytes each):\n   Num:    Value     Size "
 		    "Type           Ot Desc nm Name\n", d->dyn.symoff,
-		    d->dyn.nsyms, d->dyn.symsize == 16 ? "nzlist" : "nlist",
+		    d->dyn.nsyms, d->dyn.nsyms == 1 ? "y" : "ies",
+		    d->dyn.symsize == 16 ? "nzlist" : "nlist",
 		    d->dyn.symsize);
 	for (i = 0; i < d->dyn.nsyms; i++) {
 		if (aout_dynsym(&d->a, &d->dyn, i, &s) != 0 && nbad++ == 0)

@@ -346,8 +346,8 @@ aout_dump_relocs(struct adump *d)
 			ad_jopen(d, "rrs", '[');
 		else
 			ad_out("\nRun-time (RRS) relocations at offset %#" PRIx64
-			    " contain %zu entries:\n", d->dyn.reloff,
-			    d->dyn.nrels);
+			    " contain %zu entr%s:\n", d->dyn.reloff,
+			    d->dyn.nrels, d->dyn.nrels == 1 ? "y" : "ies");
 		if (!d->json && d->dyn.nrels > 0)
 			ad_out(d->a.sparc ? "  Address  Type             "
 			    "Extern  Index   Addend Target\n" : "  Address  Len "
