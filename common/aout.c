@@ -156,6 +156,9 @@ list_cands(struct span s, struct cand *c)
 			    le >> 24, 4096);
 	}
 	mid = load16(b, false);
+	/* A raw 32-bit header has zero in bytes 2-3, where V7 has a_text. */
+	if ((le >> 16) == 0 && magic_ok(le))
+		return n;
 	if (s.size >= 16 && (mid == AOUT_OMAGIC || mid == AOUT_NMAGIC ||
 	    mid == AOUT_IMAGIC || mid == AOUT_OVMAGIC))
 		add_cand(c, &n, AOUT_PDP11, false, mid, 0, 0, 8192);
@@ -332,12 +335,17 @@ fit(struct aout *a, const struct cand *c)
 	    a->drsize % a->relsize != 0)
 		score -= 100;
 	if (a->family == AOUT_PDP11) {
+		/*
+		 * No string table, so nothing inside the file confirms a V7
+		 * reading but an exact end: prefer any 32-bit reading, even
+		 * a broken one, unless the sizes add up to the file size.
+		 */
 		end = a->stroff;
 		if (end > size)
-			return score - 1000;
-		if (end == size)
-			score += 20;
-		return score;
+			return score - 2000;
+		if (end < size)
+			return score - 1500;
+		return score + 20;
 	}
 	if (a->datoff + a->data > size)
 		score -= 1000;
