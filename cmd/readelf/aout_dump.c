@@ -171,7 +171,7 @@ ad_fields(struct adump *d, const char *title, const char *key,
 			continue;	/* JSON only */
 		switch (f[i].style) {
 		case AD_DEC:	snprintf(val, sizeof val, "%llu", v); break;
-		case AD_HEX:	snprintf(val, sizeof val, "%#llx", v); break;
+		case AD_HEX:	snprintf(val, sizeof val, "0x%llx", v); break;
 		case AD_SIZE:	snprintf(val, sizeof val, "%llu (%#llx)", v, v);
 				break;
 		case AD_OCT:	snprintf(val, sizeof val, "0%llo", v); break;
@@ -380,16 +380,17 @@ aout_dump(const char *name, struct span s, unsigned what)
 		ad_jstr(&d, "file", name);
 		ad_jstr(&d, "format", "a.out");
 	}
+	/* GNU readelf's order: header, dynamic, relocations, symbols. */
 	if (what & AOUT_DUMP_HEADER)
 		aout_dump_header(&d);
-	if (what & AOUT_DUMP_SYMS)
-		aout_dump_syms(&d);
-	if (what & AOUT_DUMP_RELOCS)
-		aout_dump_relocs(&d);
 	if (what & AOUT_DUMP_DYNAMIC)
 		aout_dump_dynamic(&d);
+	if (what & AOUT_DUMP_RELOCS)
+		aout_dump_relocs(&d);
 	if (what & AOUT_DUMP_DYNSYMS)
 		aout_dump_dynsyms(&d);
+	if (what & AOUT_DUMP_SYMS)
+		aout_dump_syms(&d);
 	if (d.json) {
 		ad_jopen(&d, "errors", '[');
 		for (i = 0; i < d.nerr; i++)
