@@ -78,6 +78,10 @@ const char *relf_string_span(struct span, uint64_t off);
 uint64_t relf_word(const struct relf *, const unsigned char *p, int bytes);
 /* Translate a virtual address to a file offset through PT_LOAD. */
 int	 relf_vaddr_off(const struct relf *, uint64_t vaddr, uint64_t *off);
+int	 relf_dynamic(const struct relf *, uint64_t *off, uint64_t *size);
+int	 relf_dynent(const struct relf *, uint64_t off, uint64_t size,
+	    size_t i, int64_t *tag, uint64_t *val);
+bool	 relf_is_pie(const struct relf *);
 
 /* names.c: numbers to GNU readelf's words. */
 const char *names_osabi(unsigned);
