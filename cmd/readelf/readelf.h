@@ -112,5 +112,16 @@ void	 json_dump(struct relf *);
 /* Printing: one big stdout buffer; these are cheap wrappers. */
 #define out(...)	fprintf(stdout, __VA_ARGS__)
 void	 out_explain(const struct relf *, const char *text);
+int	 out_symbol(const struct relf *, int width, const char *name);
+void	 out_hexfield(const struct relf *, uint64_t);
+const char *secname_print(const struct relf *, size_t idx);
+const char *shdr_flag_letters(const struct relf *, uint64_t, char *buf);
+
+/* explain.c: --explain lines for sections, segments, tags, relocs. */
+void	 explain_section(const struct relf *, size_t idx);
+void	 explain_segment(const struct relf *, const GElf_Phdr *);
+void	 explain_dtag(const struct relf *, int64_t tag);
+void	 explain_reloc(const struct relf *, const char *type,
+	    const char *sym);
 
 #endif
