@@ -116,6 +116,7 @@ int	 out_symbol(const struct relf *, int width, const char *name);
 void	 out_hexfield(const struct relf *, uint64_t);
 const char *secname_print(const struct relf *, size_t idx);
 const char *shdr_flag_letters(const struct relf *, uint64_t, char *buf);
+bool	 section_in_segment(const GElf_Shdr *, const GElf_Phdr *);
 
 /* explain.c: --explain lines for sections, segments, tags, relocs. */
 void	 explain_section(const struct relf *, size_t idx);

@@ -1,7 +1,6 @@
 /* Dumps not written yet: each prints nothing. */
 #include "readelf.h"
 
-void dump_phdr(struct relf *f) { (void)f; }
 void dump_groups(struct relf *f) { (void)f; }
 void dump_syms(struct relf *f, bool d) { (void)f; (void)d; }
 void dump_reloc(struct relf *f) { (void)f; }
