@@ -429,3 +429,82 @@ flags_misc(unsigned machine, uint32_t fl, char *buf, size_t len)
 		break;
 	}
 }
+
+const char *
+names_symtype(const struct relf *f, unsigned t, char *buf, size_t len)
+{
+	static const char *gen[] = { "NOTYPE", "OBJECT", "FUNC", "SECTION",
+	    "FILE", "COMMON", "TLS" };
+	unsigned m = f->eh.e_machine, abi = f->eh.e_ident[EI_OSABI];
+
+	if (t < sizeof(gen) / sizeof(gen[0]))
+		return gen[t];
+	if (t >= STT_LOPROC && t <= STT_HIPROC) {
+		if (m == EM_ARM && t == 13)
+			return "THUMB_FUNC";
+		if ((m == EM_SPARCV9 || m == EM_SPARC || m == EM_SPARC32PLUS) &&
+		    t == 13)
+			return "REGISTER";
+		if (m == EM_PARISC && t == 13)
+			return "PARISC_MILLI";
+		snprintf(buf, len, "<processor specific>: %u", t);
+	} else if (t >= STT_LOOS && t <= STT_HIOS) {
+		if (t == STT_GNU_IFUNC && (abi == ELFOSABI_GNU ||
+		    abi == ELFOSABI_FREEBSD))
+			return "IFUNC";
+		snprintf(buf, len, "<OS specific>: %u", t);
+	} else
+		snprintf(buf, len, "<unknown>: %u", t);
+	return buf;
+}
+
+const char *
+names_symbind(const struct relf *f, unsigned b, char *buf, size_t len)
+{
+	unsigned abi = f->eh.e_ident[EI_OSABI];
+
+	switch (b) {
+	case STB_LOCAL:		return "LOCAL";
+	case STB_GLOBAL:	return "GLOBAL";
+	case STB_WEAK:		return "WEAK";
+	}
+	if (b >= STB_LOPROC && b <= STB_HIPROC)
+		snprintf(buf, len, "<processor specific>: %u", b);
+	else if (b >= STB_LOOS && b <= STB_HIOS) {
+		if (b == STB_GNU_UNIQUE && (abi == ELFOSABI_GNU ||
+		    abi == ELFOSABI_FREEBSD))
+			return "UNIQUE";
+		snprintf(buf, len, "<OS specific>: %u", b);
+	} else
+		snprintf(buf, len, "<unknown>: %u", b);
+	return buf;
+}
+
+const char *
+names_shndx(const struct relf *f, uint64_t x, char *buf, size_t len)
+{
+	unsigned m = f->eh.e_machine;
+
+	switch (x) {
+	case SHN_UNDEF:		return "UND";
+	case SHN_ABS:		return "ABS";
+	case SHN_COMMON:	return "COM";
+	}
+	if ((m == EM_X86_64 || m == 180 || m == 181) && x == 0xff02)
+		return "LARGE_COM";
+	if ((m == EM_MIPS && x == 0xff03) || (m == EM_TI_C6000 && x == 0xff00))
+		return "SCOM";
+	if (m == EM_MIPS && x == 0xff04)
+		return "SUND";
+	if (x >= SHN_LOPROC && x <= SHN_HIPROC)
+		snprintf(buf, len, "PRC[0x%04jx]", (uintmax_t)(x & 0xffff));
+	else if (x >= SHN_LOOS && x <= SHN_HIOS)
+		snprintf(buf, len, "OS [0x%04jx]", (uintmax_t)(x & 0xffff));
+	else if (x >= SHN_LORESERVE && x <= 0xffff)
+		snprintf(buf, len, "RSV[0x%04jx]", (uintmax_t)(x & 0xffff));
+	else if (f->eh.e_shnum != 0 && x >= f->eh.e_shnum)
+		snprintf(buf, len, "bad section index[%3ju]", (uintmax_t)x);
+	else
+		snprintf(buf, len, "%3ju", (uintmax_t)x);
+	return buf;
+}

@@ -83,6 +83,29 @@ int	 relf_dynent(const struct relf *, uint64_t off, uint64_t size,
 	    size_t i, int64_t *tag, uint64_t *val);
 bool	 relf_is_pie(const struct relf *);
 
+/* symver.c: GNU symbol versions of dynamic symbols. */
+struct symver_def {
+	bool		 set, name_ok;
+	uint16_t	 flags;
+	uint32_t	 name;		/* vda_name of the first Verdaux */
+};
+struct symver_need {
+	bool		 set;
+	uint16_t	 other;		/* vna_other */
+	uint32_t	 name;		/* vna_name */
+};
+struct symver {
+	bool		 have;		/* DT_VERSYM present */
+	uint64_t	 versym;	/* file offset of the versym array */
+	struct symver_def *def;		/* indexed by version, or NULL */
+	struct symver_need *need;
+};
+void	 symver_load(struct relf *, struct symver *);
+void	 symver_free(struct symver *);
+const char *symver_name(struct relf *, const struct symver *, struct span,
+	    size_t si, const GElf_Sym *, int *kind, unsigned *other);
+uint64_t relf_addr_off(const struct relf *, uint64_t vaddr);
+
 /* names.c: numbers to GNU readelf's words. */
 const char *names_osabi(unsigned);
 const char *names_machine(unsigned);
@@ -92,6 +115,11 @@ const char *names_ptype(const struct relf *, uint32_t);
 void	 names_eflags(const struct relf *, char *, size_t);
 const char *names_reloc(unsigned machine, uint32_t type);
 const char *names_dtag(const struct relf *, uint64_t);
+const char *names_symtype(const struct relf *, unsigned, char *, size_t);
+const char *names_symbind(const struct relf *, unsigned, char *, size_t);
+const char *names_shndx(const struct relf *, uint64_t, char *, size_t);
+void	 relf_sym(const struct relf *, const unsigned char *, GElf_Sym *);
+size_t	 relf_shndx_sec(const struct relf *, size_t symtab);
 
 /* One function per option, chosen by main.c. */
 void	 dump_ehdr(struct relf *);

@@ -2,7 +2,6 @@
 #include "readelf.h"
 
 void dump_groups(struct relf *f) { (void)f; }
-void dump_syms(struct relf *f, bool d) { (void)f; (void)d; }
 void dump_reloc(struct relf *f) { (void)f; }
 void dump_dynamic(struct relf *f) { (void)f; }
 void dump_version(struct relf *f) { (void)f; }

@@ -4,9 +4,13 @@
  * characters followed by "[...]"; control characters show as ^X.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include <demangle.h>
+
 #include "readelf.h"
+#include "xalloc.h"
 
 /*
  * Print name in a field of |width| columns (padded on the right when
@@ -21,9 +25,16 @@ out_symbol(const struct relf *f, int width, const char *name)
 
 	if (width < 0)
 		width = -width;
+	char *dem = NULL;
+	int r;
+
 	if (name == NULL)
 		name = "";
+	/* GNU measures the mangled name, then prints the demangled one. */
 	len = strlen(name);
+	if (f->opts->demangle && *name != '\0' && (dem = cplus_demangle(name,
+	    DMGL_AUTO | DMGL_PARAMS | DMGL_ANSI)) != NULL)
+		name = dem;
 	if (f->opts->wide)
 		room = SIZE_MAX;
 	else {
@@ -51,7 +62,9 @@ out_symbol(const struct relf *f, int width, const char *name)
 	}
 	for (; pad && used < (size_t)width; used++)
 		putchar(' ');
-	return (int)used;
+	r = (int)used;
+	free(dem);
+	return r;
 }
 
 /* An address or size as a zero-padded field of the class's width. */
@@ -76,4 +89,17 @@ secname_print(const struct relf *f, size_t idx)
 		return "<no-strings>";
 	s = relf_string_span(f->shstr, f->sh[idx].sh_name);
 	return s != NULL ? s : "<corrupt>";
+}
+
+/*
+ * libiberty's D demangler calls xrealloc, which libiberty defines in the
+ * same object as its own xmalloc; that object would clash with
+ * common/xalloc, so the one missing function is provided here.
+ */
+void	*xrealloc(void *, size_t);
+
+void *
+xrealloc(void *p, size_t n)
+{
+	return xreallocarray(p, n == 0 ? 1 : n, 1);
 }
