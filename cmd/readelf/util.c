@@ -22,12 +22,13 @@ out_symbol(const struct relf *f, int width, const char *name)
 	bool pad = width < 0, dots = false;
 	size_t room, used = 0, len;
 	unsigned char c;
-
-	if (width < 0)
-		width = -width;
 	char *dem = NULL;
 	int r;
 
+	if (width == 0)
+		return 0;
+	if (width < 0)
+		width = -width;
 	if (name == NULL)
 		name = "";
 	/* GNU measures the mangled name, then prints the demangled one. */
