@@ -25,10 +25,11 @@ out_symbol(const struct relf *f, int width, const char *name)
 	char *dem = NULL;
 	int r;
 
+	size_t w;
+
 	if (width == 0)
 		return 0;
-	if (width < 0)
-		width = -width;
+	w = width < 0 ? 0 - (size_t)width : (size_t)width;
 	if (name == NULL)
 		name = "";
 	/* GNU measures the mangled name, then prints the demangled one. */
@@ -39,7 +40,7 @@ out_symbol(const struct relf *f, int width, const char *name)
 	if (f->opts->wide)
 		room = SIZE_MAX;
 	else {
-		room = (size_t)width;
+		room = w;
 		if (!f->opts->silent_truncation && len > room) {
 			room = room > 5 ? room - 5 : 0;
 			dots = true;
@@ -61,7 +62,7 @@ out_symbol(const struct relf *f, int width, const char *name)
 		fputs("[...]", stdout);
 		used += 5;
 	}
-	for (; pad && used < (size_t)width; used++)
+	for (; pad && used < w; used++)
 		putchar(' ');
 	r = (int)used;
 	free(dem);
