@@ -139,6 +139,8 @@ names_dtag(const struct relf *f, uint64_t tag)
 	static char buf[48];
 	const char *s = NULL;
 
+	if (tag == DT_NULL)
+		return "NULL";
 	if (tag <= UINT32_MAX)
 		s = mlookup(tab_dtag, tab_dtag_len, f->eh.e_machine,
 		    (uint32_t)tag);

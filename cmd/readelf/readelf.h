@@ -82,6 +82,8 @@ int	 relf_dynamic(const struct relf *, uint64_t *off, uint64_t *size);
 int	 relf_dynent(const struct relf *, uint64_t off, uint64_t size,
 	    size_t i, int64_t *tag, uint64_t *val);
 bool	 relf_is_pie(const struct relf *);
+bool	 relf_interp_is(const struct relf *, const char *, size_t);
+struct span dyn_strings(const struct relf *);
 
 /* symver.c: GNU symbol versions of dynamic symbols. */
 struct symver_def {

@@ -330,7 +330,7 @@ relf_dynamic(const struct relf *f, uint64_t *off, uint64_t *size)
 		if (strcmp(relf_secname(f, i), ".dynamic") == 0)
 			break;
 	if (i == f->shnum || f->sh[i].sh_size == 0)
-		return -1;
+		return 0;	/* GNU keeps the segment's range */
 	if (f->sh[i].sh_type == SHT_NOBITS)
 		return -1;
 	*off = f->sh[i].sh_offset;
@@ -376,6 +376,25 @@ relf_is_pie(const struct relf *f)
 			break;
 		if (tag == DT_FLAGS_1)
 			return (val & DF_1_PIE) != 0;
+	}
+	return false;
+}
+
+/* Is name (len bytes) the program interpreter PT_INTERP names? */
+bool
+relf_interp_is(const struct relf *f, const char *name, size_t len)
+{
+	const char *p;
+	size_t i;
+
+	for (i = 0; i < f->phnum; i++) {
+		if (f->ph[i].p_type != PT_INTERP || f->ph[i].p_filesz == 0)
+			continue;
+		p = span_range(f->img, f->ph[i].p_offset, f->ph[i].p_filesz);
+		if (p == NULL)
+			return false;
+		return strnlen(p, f->ph[i].p_filesz) == len &&
+		    memcmp(p, name, len) == 0;
 	}
 	return false;
 }
