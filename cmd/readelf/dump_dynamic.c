@@ -266,7 +266,7 @@ print_mips(int64_t tag, uint64_t val, struct span strs)
 			    (int)strnlen((const char *)strs.data + val,
 			    strs.size - val), (const char *)strs.data + val);
 		else
-			out("<corrupt: %jx>\n", (uintmax_t)val);
+			out("Interface Version: <corrupt: %jx>\n", (uintmax_t)val);
 		return true;
 	case 0x70000002:	/* DT_MIPS_TIME_STAMP */
 		out("Time Stamp: ");
