@@ -3,7 +3,6 @@
 
 void dump_groups(struct relf *f) { (void)f; }
 void dump_version(struct relf *f) { (void)f; }
-void dump_notes(struct relf *f) { (void)f; }
 void dump_sections(struct relf *f) { (void)f; }
 void dump_histogram(struct relf *f) { (void)f; }
 void dump_arch(struct relf *f) { (void)f; }
