@@ -107,6 +107,7 @@ void	 symver_free(struct symver *);
 const char *symver_name(struct relf *, const struct symver *, struct span,
 	    size_t si, const GElf_Sym *, int *kind, unsigned *other);
 uint64_t relf_addr_off(const struct relf *, uint64_t vaddr);
+uint64_t relf_dyn_value(const struct relf *, int64_t tag, bool *found);
 
 /* names.c: numbers to GNU readelf's words. */
 const char *names_osabi(unsigned);

@@ -17,13 +17,13 @@
 #define VER_MAX		0x8000	/* version numbers are 15 bits */
 #define WALK_MAX	65536	/* records followed in one chain */
 
-static uint64_t	dyn_addr(const struct relf *, int64_t, bool *);
+
 static void	walk_verdef(struct relf *, struct symver *, uint64_t);
 static void	walk_verneed(struct relf *, struct symver *, uint64_t);
 
 /* Look up a dynamic tag's value; *found says whether it is there. */
-static uint64_t
-dyn_addr(const struct relf *f, int64_t want, bool *found)
+uint64_t
+relf_dyn_value(const struct relf *f, int64_t want, bool *found)
 {
 	uint64_t off, size, val;
 	int64_t tag;
@@ -59,15 +59,15 @@ symver_load(struct relf *f, struct symver *v)
 	bool found;
 
 	memset(v, 0, sizeof(*v));
-	a = dyn_addr(f, DT_VERSYM, &found);
+	a = relf_dyn_value(f, DT_VERSYM, &found);
 	if (!found || a == 0)
 		return;
 	v->versym = relf_addr_off(f, a);
 	v->have = true;
-	a = dyn_addr(f, DT_VERDEF, &found);
+	a = relf_dyn_value(f, DT_VERDEF, &found);
 	if (found && a != 0)
 		walk_verdef(f, v, relf_addr_off(f, a));
-	a = dyn_addr(f, DT_VERNEED, &found);
+	a = relf_dyn_value(f, DT_VERNEED, &found);
 	if (found && a != 0)
 		walk_verneed(f, v, relf_addr_off(f, a));
 }
