@@ -2,7 +2,6 @@
 #include "readelf.h"
 
 void dump_groups(struct relf *f) { (void)f; }
-void dump_sections(struct relf *f) { (void)f; }
 void dump_histogram(struct relf *f) { (void)f; }
 void dump_arch(struct relf *f) { (void)f; }
 void dump_unwind(struct relf *f) { (void)f; }
