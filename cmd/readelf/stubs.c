@@ -1,8 +1,5 @@
 /* Dumps not written yet: each prints nothing. */
 #include "readelf.h"
 
-void dump_groups(struct relf *f) { (void)f; }
-void dump_histogram(struct relf *f) { (void)f; }
 void dump_arch(struct relf *f) { (void)f; }
-void dump_unwind(struct relf *f) { (void)f; }
 void json_dump(struct relf *f) { (void)f; }
