@@ -24,6 +24,7 @@ static void	print_rel(struct relf *, struct relctx *, uint64_t, uint64_t,
 static void	print_symref(struct relf *, struct relctx *, uint64_t,
 		    int64_t, bool, const char *);
 static void	print_type(struct relf *, uint64_t);
+static const char *reloc_symname(struct relf *, struct relctx *, uint64_t);
 static void	print_type17(struct relf *, uint64_t);
 static void	dump_relr(struct relf *, size_t);
 static size_t	relr_walk(struct relf *, const unsigned char *, uint64_t,
@@ -181,7 +182,22 @@ print_rel(struct relf *f, struct relctx *c, uint64_t off, uint64_t info,
 		print_type17(f, info >> 16 & 0xff);
 		out("\n");
 	}
-	explain_reloc(f, name, NULL);
+	if (f->opts->explain)
+		explain_reloc(f, name, reloc_symname(f, c, symi));
+}
+
+/* The name of the symbol a relocation refers to, for --explain. */
+static const char *
+reloc_symname(struct relf *f, struct relctx *c, uint64_t symi)
+{
+	GElf_Sym s;
+
+	if (symi == 0 || c->syms == NULL || symi >= c->nsyms)
+		return NULL;
+	relf_sym(f, c->syms + symi * (f->is64 ? 24 : 16), &s);
+	if (s.st_name == 0 && GELF_ST_TYPE(s.st_info) == STT_SECTION)
+		return secname_print(f, s.st_shndx);
+	return relf_string_span(c->strs, s.st_name);
 }
 
 static void

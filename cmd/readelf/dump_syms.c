@@ -162,6 +162,7 @@ print_sym(struct relf *f, const GElf_Shdr *sh, struct span strs,
 			out(kind == 'h' ? "@%s" : "@@%s", ver);
 	}
 	out("\n");
+	explain_symbol(f, s);
 }
 
 static void

@@ -155,5 +155,6 @@ void	 explain_segment(const struct relf *, const GElf_Phdr *);
 void	 explain_dtag(const struct relf *, int64_t tag);
 void	 explain_reloc(const struct relf *, const char *type,
 	    const char *sym);
+void	 explain_symbol(const struct relf *, const GElf_Sym *);
 
 #endif
