@@ -139,6 +139,7 @@ void	 dump_histogram(struct relf *);
 void	 dump_arch(struct relf *);
 void	 dump_unwind(struct relf *);
 void	 json_dump(struct relf *);
+void	 json_string(const char *);
 
 /* Printing: one big stdout buffer; these are cheap wrappers. */
 #define out(...)	fprintf(stdout, __VA_ARGS__)

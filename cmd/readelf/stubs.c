@@ -2,4 +2,3 @@
 #include "readelf.h"
 
 void dump_arch(struct relf *f) { (void)f; }
-void json_dump(struct relf *f) { (void)f; }
