@@ -234,3 +234,14 @@ dump_unwind(struct relf *f)
 	out("\nThe decoding of unwind sections for machine type %s is not "
 	    "currently supported.\n", m);
 }
+
+/*
+ * -A: GNU decodes build attributes (ARM, RISC-V, MIPS ABI flags...);
+ * x86 files have none.  Decoding them is later work, so nothing is
+ * printed yet for any machine.
+ */
+void
+dump_arch(struct relf *f)
+{
+	(void)f;
+}
