@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +105,8 @@ main(int argc, char **argv)
 	int i;
 
 	diag_init(argv[0]);
+	/* As GNU: multibyte characters in strings follow the locale. */
+	setlocale(LC_CTYPE, "");
 	parse_args(&opts, argc, argv);
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
 	show_name = argc - optind > 1;

@@ -78,6 +78,36 @@ const char *relf_string_span(struct span, uint64_t off);
 uint64_t relf_word(const struct relf *, const unsigned char *p, int bytes);
 /* Translate a virtual address to a file offset through PT_LOAD. */
 int	 relf_vaddr_off(const struct relf *, uint64_t vaddr, uint64_t *off);
+int	 relf_dynamic(const struct relf *, uint64_t *off, uint64_t *size);
+int	 relf_dynent(const struct relf *, uint64_t off, uint64_t size,
+	    size_t i, int64_t *tag, uint64_t *val);
+bool	 relf_is_pie(const struct relf *);
+bool	 relf_interp_is(const struct relf *, const char *, size_t);
+struct span dyn_strings(const struct relf *);
+
+/* symver.c: GNU symbol versions of dynamic symbols. */
+struct symver_def {
+	bool		 set, name_ok;
+	uint16_t	 flags;
+	uint32_t	 name;		/* vda_name of the first Verdaux */
+};
+struct symver_need {
+	bool		 set;
+	uint16_t	 other;		/* vna_other */
+	uint32_t	 name;		/* vna_name */
+};
+struct symver {
+	bool		 have;		/* DT_VERSYM present */
+	uint64_t	 versym;	/* file offset of the versym array */
+	struct symver_def *def;		/* indexed by version, or NULL */
+	struct symver_need *need;
+};
+void	 symver_load(struct relf *, struct symver *);
+void	 symver_free(struct symver *);
+const char *symver_name(struct relf *, const struct symver *, struct span,
+	    size_t si, const GElf_Sym *, int *kind, unsigned *other);
+uint64_t relf_addr_off(const struct relf *, uint64_t vaddr);
+uint64_t relf_dyn_value(const struct relf *, int64_t tag, bool *found);
 
 /* names.c: numbers to GNU readelf's words. */
 const char *names_osabi(unsigned);
@@ -88,6 +118,11 @@ const char *names_ptype(const struct relf *, uint32_t);
 void	 names_eflags(const struct relf *, char *, size_t);
 const char *names_reloc(unsigned machine, uint32_t type);
 const char *names_dtag(const struct relf *, uint64_t);
+const char *names_symtype(const struct relf *, unsigned, char *, size_t);
+const char *names_symbind(const struct relf *, unsigned, char *, size_t);
+const char *names_shndx(const struct relf *, uint64_t, char *, size_t);
+void	 relf_sym(const struct relf *, const unsigned char *, GElf_Sym *);
+size_t	 relf_shndx_sec(const struct relf *, size_t symtab);
 
 /* One function per option, chosen by main.c. */
 void	 dump_ehdr(struct relf *);
@@ -104,9 +139,23 @@ void	 dump_histogram(struct relf *);
 void	 dump_arch(struct relf *);
 void	 dump_unwind(struct relf *);
 void	 json_dump(struct relf *);
+void	 json_string(const char *);
 
 /* Printing: one big stdout buffer; these are cheap wrappers. */
 #define out(...)	fprintf(stdout, __VA_ARGS__)
 void	 out_explain(const struct relf *, const char *text);
+int	 out_symbol(const struct relf *, int width, const char *name);
+void	 out_hexfield(const struct relf *, uint64_t);
+const char *secname_print(const struct relf *, size_t idx);
+const char *shdr_flag_letters(const struct relf *, uint64_t, char *buf);
+bool	 section_in_segment(const GElf_Shdr *, const GElf_Phdr *);
+
+/* explain.c: --explain lines for sections, segments, tags, relocs. */
+void	 explain_section(const struct relf *, size_t idx);
+void	 explain_segment(const struct relf *, const GElf_Phdr *);
+void	 explain_dtag(const struct relf *, int64_t tag);
+void	 explain_reloc(const struct relf *, const char *type,
+	    const char *sym);
+void	 explain_symbol(const struct relf *, const GElf_Sym *);
 
 #endif

@@ -306,3 +306,95 @@ relf_vaddr_off(const struct relf *f, uint64_t vaddr, uint64_t *off)
 	}
 	return -1;
 }
+
+/*
+ * Where the dynamic section is, found as GNU readelf finds it: through
+ * PT_DYNAMIC, then the ".dynamic" section when there are section
+ * headers.  Returns 0 with the range set, or -1 when there is none.
+ */
+int
+relf_dynamic(const struct relf *f, uint64_t *off, uint64_t *size)
+{
+	size_t i;
+
+	for (i = 0; i < f->phnum; i++)
+		if (f->ph[i].p_type == PT_DYNAMIC)
+			break;
+	if (i == f->phnum)
+		return -1;
+	*off = f->ph[i].p_offset;
+	*size = f->ph[i].p_filesz;
+	if (f->shnum == 0)
+		return 0;
+	for (i = 1; i < f->shnum; i++)
+		if (strcmp(relf_secname(f, i), ".dynamic") == 0)
+			break;
+	if (i == f->shnum || f->sh[i].sh_size == 0)
+		return 0;	/* GNU keeps the segment's range */
+	if (f->sh[i].sh_type == SHT_NOBITS)
+		return -1;
+	*off = f->sh[i].sh_offset;
+	*size = f->sh[i].sh_size;
+	return 0;
+}
+
+/* Dynamic entry i of the table at [off, off+size): tag and value. */
+int
+relf_dynent(const struct relf *f, uint64_t off, uint64_t size, size_t i,
+    int64_t *tag, uint64_t *val)
+{
+	size_t esz = f->is64 ? 16 : 8;
+	const unsigned char *p;
+
+	if (i >= size / esz)
+		return -1;
+	p = span_range(f->img, off + i * esz, esz);
+	if (p == NULL)
+		return -1;
+	if (f->is64) {
+		*tag = (int64_t)load64(p, f->big);
+		*val = load64(p + 8, f->big);
+	} else {
+		*tag = (int32_t)load32(p, f->big);
+		*val = load32(p + 4, f->big);
+	}
+	return 0;
+}
+
+/* DT_FLAGS_1 has DF_1_PIE: GNU calls such an ET_DYN an executable. */
+bool
+relf_is_pie(const struct relf *f)
+{
+	uint64_t off, size, val;
+	int64_t tag;
+	size_t i;
+
+	if (relf_dynamic(f, &off, &size) == -1)
+		return false;
+	for (i = 0; relf_dynent(f, off, size, i, &tag, &val) == 0; i++) {
+		if (tag == DT_NULL)
+			break;
+		if (tag == DT_FLAGS_1)
+			return (val & DF_1_PIE) != 0;
+	}
+	return false;
+}
+
+/* Is name (len bytes) the program interpreter PT_INTERP names? */
+bool
+relf_interp_is(const struct relf *f, const char *name, size_t len)
+{
+	const char *p;
+	size_t i;
+
+	for (i = 0; i < f->phnum; i++) {
+		if (f->ph[i].p_type != PT_INTERP || f->ph[i].p_filesz == 0)
+			continue;
+		p = span_range(f->img, f->ph[i].p_offset, f->ph[i].p_filesz);
+		if (p == NULL)
+			return false;
+		return strnlen(p, f->ph[i].p_filesz) == len &&
+		    memcmp(p, name, len) == 0;
+	}
+	return false;
+}
