@@ -57,7 +57,7 @@ ad_explain(const struct adump *d, const char *fmt, ...)
 
 	if (!d->explain || d->json)
 		return;
-	fputs("      | ", stdout);
+	fputs("      # ", stdout);
 	va_start(ap, fmt);
 	vprintf(fmt, ap);
 	va_end(ap);

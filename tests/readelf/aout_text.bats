@@ -25,9 +25,9 @@ setup() {
 	local plain=${#lines[@]}
 	run "$READELF" -h --explain prog
 	assert_success
-	assert_line '      | EX_DYNAMIC: ld.so must link this at run time (_DYNAMIC is at the start of data); EX_PIC: position-independent code'
+	assert_line '      # EX_DYNAMIC: ld.so must link this at run time (_DYNAMIC is at the start of data); EX_PIC: position-independent code'
 	local bar
-	bar=$(grep -c '^      | ' <<< "$output")
+	bar=$(grep -c '^      # ' <<< "$output")
 	[ "$bar" -ge 20 ]
 	[ "${#lines[@]}" -eq $((plain + bar)) ]
 }
@@ -35,7 +35,7 @@ setup() {
 @test "--explain says how a jump slot is bound and what a symbol is" {
 	run "$READELF" --dyn-syms -s --explain prog
 	assert_line --partial 'a call to _exit lands here; until bound it calls slot 0 with relocation 0'
-	assert_line '      | undefined: ld must find the definition in another object or a library'
+	assert_line '      # undefined: ld must find the definition in another object or a library'
 }
 
 @test "--json holds the same fields as the text dump" {
