@@ -1,0 +1,217 @@
+/*
+ * -s and --dyn-syms: the symbol tables (gABI chapter 4, "Symbol Table"),
+ * one line per symbol, with GNU versions on dynamic symbols; -I follows
+ * (dump_histogram), since GNU prints it as part of the same step.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "readelf.h"
+
+static void	dump_table(struct relf *, size_t, const struct symver *);
+static void	print_sym(struct relf *, const GElf_Shdr *, struct span,
+		    const struct symver *, size_t, const GElf_Sym *);
+static void	print_size(const struct relf *, uint64_t);
+static const char *sym_other(const struct relf *, unsigned, char *,
+		    size_t);
+
+void
+dump_syms(struct relf *f, bool dynamic_only)
+{
+	struct symver v;
+	size_t i;
+
+	if (f->opts->syms || f->opts->dyn_syms) {
+		if (f->sh == NULL) {
+			if (f->opts->syms)
+				out("\nDynamic symbol information is not "
+				    "available for displaying symbols.\n");
+		} else {
+			symver_load(f, &v);
+			for (i = 0; i < f->shnum; i++) {
+				if (f->sh[i].sh_type == SHT_DYNSYM ||
+				    (f->sh[i].sh_type == SHT_SYMTAB &&
+				    !dynamic_only))
+					dump_table(f, i, &v);
+			}
+			symver_free(&v);
+		}
+	}
+	if (f->opts->histogram)
+		dump_histogram(f);
+}
+
+/* Decode symbol i of a table at p (already bounds checked). */
+void
+relf_sym(const struct relf *f, const unsigned char *p, GElf_Sym *s)
+{
+	s->st_name = load32(p, f->big);
+	if (f->is64) {
+		s->st_info = p[4];
+		s->st_other = p[5];
+		s->st_shndx = load16(p + 6, f->big);
+		s->st_value = load64(p + 8, f->big);
+		s->st_size = load64(p + 16, f->big);
+	} else {
+		s->st_value = load32(p + 4, f->big);
+		s->st_size = load32(p + 8, f->big);
+		s->st_info = p[12];
+		s->st_other = p[13];
+		s->st_shndx = load16(p + 14, f->big);
+	}
+}
+
+/* The SHT_SYMTAB_SHNDX section for symbol table idx, or 0. */
+size_t
+relf_shndx_sec(const struct relf *f, size_t idx)
+{
+	size_t i;
+
+	for (i = 1; i < f->shnum; i++)
+		if (f->sh[i].sh_type == SHT_SYMTAB_SHNDX &&
+		    f->sh[i].sh_link == idx)
+			return i;
+	return 0;
+}
+
+static void
+dump_table(struct relf *f, size_t idx, const struct symver *v)
+{
+	const GElf_Shdr *sh = &f->sh[idx];
+	size_t esz = f->is64 ? 24 : 16, n, i, xsec;
+	const unsigned char *p, *x = NULL;
+	struct span strs = { NULL, 0 };
+	uint64_t xsize = 0;
+	GElf_Sym sym;
+
+	if (sh->sh_entsize == 0) {
+		out("\nSymbol table '%s' has a sh_entsize of zero!\n",
+		    secname_print(f, idx));
+		return;
+	}
+	n = sh->sh_size / sh->sh_entsize;
+	out("\nSymbol table '%s' contains %zu entr%s:\n",
+	    secname_print(f, idx), n, n == 1 ? "y" : "ies");
+	out(f->is64 ? "   Num:    Value          Size Type    Bind   Vis      "
+	    "Ndx Name\n" : "   Num:    Value  Size Type    Bind   Vis      "
+	    "Ndx Name\n");
+	if (sh->sh_size == 0)
+		return;
+	if (sh->sh_entsize > sh->sh_size || n * esz > sh->sh_size + 1) {
+		relf_error(f, "section %zu: bad symbol entry size %#jx", idx,
+		    (uintmax_t)sh->sh_entsize);
+		return;
+	}
+	if ((p = relf_secdata(f, idx, &xsize)) == NULL)
+		return;
+	if (sh->sh_link < f->shnum && f->sh[sh->sh_link].sh_type != SHT_NOBITS)
+		strs = span_sub(f->img, f->sh[sh->sh_link].sh_offset,
+		    f->sh[sh->sh_link].sh_size);
+	if ((xsec = relf_shndx_sec(f, idx)) != 0)
+		x = relf_secdata(f, xsec, &xsize);
+	for (i = 0; i < n && (i + 1) * esz <= sh->sh_size; i++) {
+		relf_sym(f, p + i * esz, &sym);
+		if (sym.st_shndx == SHN_XINDEX && x != NULL &&
+		    (i + 1) * 4 <= xsize)
+			sym.st_shndx = load32(x + i * 4, f->big);
+		print_sym(f, sh, strs, v, i, &sym);
+	}
+}
+
+static void
+print_sym(struct relf *f, const GElf_Shdr *sh, struct span strs,
+    const struct symver *v, size_t si, const GElf_Sym *s)
+{
+	unsigned vis = GELF_ST_VISIBILITY(s->st_other), other = 0;
+	const char *name, *ver = NULL;
+	char b1[64], b2[64];
+	int avail = 21, kind = 0;
+
+	out("%6zu: ", si);
+	out_hexfield(f, s->st_value);
+	out(" ");
+	print_size(f, s->st_size);
+	out(" %-7s", names_symtype(f, GELF_ST_TYPE(s->st_info), b1,
+	    sizeof(b1)));
+	out(" %-6s", names_symbind(f, GELF_ST_BIND(s->st_info), b2,
+	    sizeof(b2)));
+	out(" %-7s", vis == STV_DEFAULT ? "DEFAULT" : vis == STV_INTERNAL ?
+	    "INTERNAL" : vis == STV_HIDDEN ? "HIDDEN" : "PROTECTED");
+	if (s->st_other ^ vis)
+		out(" [%s] ", sym_other(f, s->st_other ^ vis, b1, sizeof(b1)));
+	out(" %4s ", names_shndx(f, s->st_shndx, b2, sizeof(b2)));
+	if (GELF_ST_TYPE(s->st_info) == STT_SECTION &&
+	    s->st_shndx < f->eh.e_shnum && f->sh != NULL && s->st_name == 0)
+		name = secname_print(f, s->st_shndx);
+	else if ((name = relf_string_span(strs, s->st_name)) == NULL)
+		name = "<corrupt>";
+	if (sh->sh_type == SHT_DYNSYM)
+		ver = symver_name(f, v, strs, si, s, &kind, &other);
+	if (!f->opts->wide && ver != NULL) {
+		avail -= 1 + (int)strlen(ver);
+		if (kind == 'u')
+			avail -= snprintf(b1, sizeof(b1), " (%u)", other);
+		else if (kind != 'h')
+			avail -= 1;
+	}
+	out_symbol(f, avail, name);
+	if (ver != NULL) {
+		if (kind == 'u')
+			out("@%s (%u)", ver, other);
+		else
+			out(kind == 'h' ? "@%s" : "@@%s", ver);
+	}
+	out("\n");
+	explain_symbol(f, s);
+}
+
+static void
+print_size(const struct relf *f, uint64_t v)
+{
+	switch (f->opts->sym_base) {
+	case 8:
+		out("%5jo", (uintmax_t)v);
+		break;
+	case 10:
+		out("%5ju", (uintmax_t)v);
+		break;
+	case 16:
+		out("0x%5.5jx", (uintmax_t)v);
+		break;
+	default:
+		if (v <= 99999)
+			out("%5ju", (uintmax_t)v);
+		else
+			out("0x%jx", (uintmax_t)v);
+		break;
+	}
+}
+
+/* st_other bits beyond the visibility, by machine. */
+static const char *
+sym_other(const struct relf *f, unsigned o, char *buf, size_t len)
+{
+	unsigned m = f->eh.e_machine, le;
+
+	if (m == EM_AARCH64 && o == 0x80)
+		return "VARIANT_PCS";
+	if (m == EM_RISCV && o == 0x80)
+		return "VARIANT_CC";
+	if (m == EM_PPC64 && (o & ~0xe0u) == 0 && (o >> 5) <= 6) {
+		le = o >> 5;
+		if (le >= 2)
+			le = ((1u << le) >> 2) << 2;
+		snprintf(buf, len, "<localentry>: %u", le);
+		return buf;
+	}
+	if (m == EM_MIPS && o == 0xf0)
+		return "MIPS16";
+	if (m == EM_MIPS && o == 0x80)
+		return "MICROMIPS";
+	if (m == EM_MIPS && o == 0x08)
+		return "OPTIONAL";
+	if (m == EM_MIPS && o == 0x10)
+		return "PLT";
+	snprintf(buf, len, "<other>: %x", o);
+	return buf;
+}
