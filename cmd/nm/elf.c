@@ -299,11 +299,9 @@ make_sym(struct elfobj *o, const struct symtab_sec *secs,
 		uint16_t vs = ((const uint16_t *)st->versym->d_buf)[i];
 
 		v = sym_version(vt, vs, c->kind == SYM_UNDEF, name, &hidden);
-		if (v != NULL) {
-			s->name = nm_arena_dup(name, hidden ||
-			    c->kind == SYM_UNDEF ? "@" : "@@", v);
-			s->version = v;
-		}
+		s->version = v;
+		if (v != NULL && (hidden || c->kind == SYM_UNDEF))
+			s->flags |= NMS_VERAT;
 	}
 }
 

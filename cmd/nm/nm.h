@@ -58,6 +58,7 @@ struct nm_opts {
 #define NMS_FILE	0x04
 #define NMS_HASELF	0x08	/* type/bind/section fields are meaningful */
 #define NMS_STAB	0x10	/* a.out debugging symbol: type is n_type */
+#define NMS_VERAT	0x20	/* version follows a single '@' */
 
 /*
  * One symbol to print.  Names point into the mapped file or into the
@@ -78,7 +79,7 @@ struct nm_sym {
 	char		 letter;
 	int8_t		 other;		/* a.out stabs: n_other */
 	int16_t		 desc;		/* a.out stabs: n_desc */
-	const char	*version;	/* for JSON: version name or NULL */
+	const char	*version;	/* dynamic symbol's version, or NULL */
 };
 
 /* The symbols of one object, ready to sort and print. */

@@ -23,7 +23,8 @@
 
 static void	 print_value(const struct nm_opts *, uint64_t, int width);
 static void	 print_blank(int width);
-static void	 print_name(const struct nm_opts *, const char *, const char *);
+static void	 print_name(const struct nm_opts *, const struct nm_sym *,
+		    const char *);
 static void	 print_prefix(const struct nm_opts *, const struct nm_list *);
 static void	 print_bsd(const struct nm_opts *, const struct nm_list *,
 		    const struct nm_sym *);
@@ -93,10 +94,11 @@ demangle(const char *name)
 
 /* The name as GNU prints it; fmt is "%s" or "%-20s". */
 static void
-print_name(const struct nm_opts *op, const char *name, const char *fmt)
+print_name(const struct nm_opts *op, const struct nm_sym *s, const char *fmt)
 {
 	char *dm = NULL;
 	const char *at;
+	const char *name = s->name;
 	char buf[256];
 	size_t n;
 
@@ -112,6 +114,11 @@ print_name(const struct nm_opts *op, const char *name, const char *fmt)
 		name = dm;
 	n = strlen(name);
 	out_mem(name, n);
+	if (s->version != NULL && !op->without_symbol_versions) {
+		out_mem("@@", (s->flags & NMS_VERAT) ? 1 : 2);
+		out_str(s->version);
+		n += strlen(s->version) + ((s->flags & NMS_VERAT) ? 1 : 2);
+	}
 	if (fmt[1] == '-')
 		for (; n < 20; n++)
 			out_chr(' ');
@@ -173,7 +180,7 @@ print_bsd(const struct nm_opts *op, const struct nm_list *l,
 	if (s->flags & NMS_STAB)
 		print_stab(s);
 	out_chr(' ');
-	print_name(op, s->name, "%s");
+	print_name(op, s, "%s");
 }
 
 static void
@@ -182,7 +189,7 @@ print_sysv(const struct nm_opts *op, const struct nm_list *l,
 {
 	char buf[48], tbuf[32];
 
-	print_name(op, s->name, "%-20s");
+	print_name(op, s, "%-20s");
 	out_chr('|');
 	if (s->flags & NMS_UNDEF)
 		print_blank(l->width);
@@ -218,7 +225,7 @@ static void
 print_posix(const struct nm_opts *op, const struct nm_list *l,
     const struct nm_sym *s)
 {
-	print_name(op, s->name, "%s");
+	print_name(op, s, "%s");
 	out_chr(' ');
 	out_chr(s->letter);
 	out_chr(' ');
@@ -256,7 +263,7 @@ nm_print_list(const struct nm_opts *op, const struct nm_list *l)
 			print_posix(op, l, s);
 			break;
 		default:
-			print_name(op, s->name, "%s");
+			print_name(op, s, "%s");
 			break;
 		}
 		out_chr('\n');
