@@ -170,6 +170,14 @@ main(int argc, char **argv)
 		op.sort = NM_SORT_SIZE;
 	else
 		op.sort = numeric ? NM_SORT_NUMERIC : NM_SORT_NAME;
+	if (op.size_sort && op.undefined_only) {
+		/* GNU's answer, word for word; it lists nothing and exits 0. */
+		fprintf(stderr, "nm: Using the --size-sort and --undefined-only "
+		    "options together\n"
+		    "nm: will produce no output, since undefined symbols have "
+		    "no size.\n");
+		return 0;
+	}
 	op.file_headings = argc - optind > 1;
 	if (optind == argc)
 		(void)nm_file(&op, "a.out");
