@@ -49,6 +49,10 @@ nm_aout_collect(const struct nm_opts *op, struct span s, struct nm_list *l,
 		snprintf(err, errlen, "%s", a.err);
 		return -1;
 	}
+	if (a.truncated) {
+		snprintf(err, errlen, "%s", a.err);
+		return -1;
+	}
 	if (a.nsyms == 0)
 		return 0;
 	l->cap = a.nsyms;

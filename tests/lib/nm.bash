@@ -47,3 +47,47 @@ template <class T> T twice(T x) { return x + x; }
 int use() { return twice(1) + (int)twice(2.0); }' > cxx.cc
 	c++ -c -o "$1" cxx.cc
 }
+
+# elf_set FILE FIELD VALUE: overwrite one field of a 64-bit little-endian
+# ELF file in place.  FIELD is e_shoff, e_shnum, e_shstrndx, or
+# symtab.<sh_field> (the SHT_SYMTAB section header), or sym<N>.st_name
+# (entry N of the symbol table).
+elf_set() {
+	python3 - "$@" <<'PY'
+import struct, sys
+path, field, value = sys.argv[1], sys.argv[2], int(sys.argv[3], 0)
+d = bytearray(open(path, 'rb').read())
+ehdr = {'e_shoff': (0x28, 'Q'), 'e_shnum': (0x3c, 'H'),
+        'e_shstrndx': (0x3e, 'H')}
+shf = {'sh_type': (4, 'I'), 'sh_offset': (0x18, 'Q'), 'sh_size': (0x20, 'Q'),
+       'sh_link': (0x28, 'I'), 'sh_info': (0x2c, 'I'),
+       'sh_entsize': (0x38, 'Q')}
+shoff, = struct.unpack_from('<Q', d, 0x28)
+shnum, = struct.unpack_from('<H', d, 0x3c)
+def symtab():
+    for i in range(shnum):
+        if struct.unpack_from('<I', d, shoff + i * 64 + 4)[0] == 2:
+            return shoff + i * 64
+    sys.exit('no symtab')
+if field in ehdr:
+    off, fmt = ehdr[field]
+elif field.startswith('symtab.'):
+    o, fmt = shf[field[7:]]
+    off = symtab() + o
+elif field.startswith('sym'):
+    n = int(field[3:field.index('.')])
+    off = struct.unpack_from('<Q', d, symtab() + 0x18)[0] + n * 24
+    fmt = 'I'
+else:
+    sys.exit('unknown field ' + field)
+struct.pack_into('<' + fmt, d, off, value)
+open(path, 'wb').write(d)
+PY
+}
+
+# one_error FILE: the test's stderr is exactly one "nm: FILE..." line.
+one_error() {
+	[ "$(printf '%s\n' "$stderr" | wc -l)" = 1 ] ||
+	    { echo "stderr: $stderr"; return 1; }
+	[[ "$stderr" == "nm: $1"* ]] || { echo "stderr: $stderr"; return 1; }
+}
