@@ -34,8 +34,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(copy, data, size);
 	s.data = copy;
 	s.size = size;
-	if (filetype_detect(s) == FT_UNKNOWN || arread_open(&ar, "fuzz.a",
-	    s) == -1) {
+	if (filetype_detect(s) == FT_UNKNOWN) {
+		free(copy);
+		return 0;
+	}
+	if (arread_open(&ar, "fuzz.a", s) == -1) {
+		/* A failed open may hold the name buffer: close frees it. */
+		arread_close(&ar);
 		free(copy);
 		return 0;
 	}

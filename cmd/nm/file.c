@@ -127,6 +127,7 @@ list_archive(const struct nm_opts *op, const char *file, struct span s)
 	if (arread_open(&ar, file, s) == -1) {
 		out_flush();
 		diag_error(file, "%s", ar.err);
+		arread_close(&ar);
 		return -1;
 	}
 	if (op->print_armap && op->format != NM_JSON)

@@ -63,8 +63,8 @@ usage(void)
 	    "[-X 32_64]\n"
 	    "          [--defined-only] [--size-sort] [--special-syms] "
 	    "[--quiet]\n"
-	    "          [--with-symbol-versions] "
-	    "[--without-symbol-versions] [file ...]\n");
+	    "          [--with-symbol-versions] [--without-symbol-versions]\n"
+	    "          [file ...]\n");
 	exit(1);
 }
 

@@ -96,19 +96,18 @@ demangle(const char *name)
 static void
 print_name(const struct nm_opts *op, const struct nm_sym *s, const char *fmt)
 {
-	char *dm = NULL;
-	const char *at;
-	const char *name = s->name;
-	char buf[256];
+	const char *name = s->name, *at;
+	char *cut = NULL, *dm = NULL;
 	size_t n;
 
+	/* --without-symbol-versions also cuts "foo@@V" names at the '@'. */
 	if (op->without_symbol_versions && (at = strchr(name, '@')) != NULL) {
 		n = (size_t)(at - name);
-		if (n >= sizeof(buf))
-			n = sizeof(buf) - 1;
-		memcpy(buf, name, n);
-		buf[n] = '\0';
-		name = buf;
+		if ((cut = malloc(n + 1)) == NULL)
+			return;
+		memcpy(cut, name, n);
+		cut[n] = '\0';
+		name = cut;
 	}
 	if (op->demangle && *name != '\0' && (dm = demangle(name)) != NULL)
 		name = dm;
@@ -123,6 +122,7 @@ print_name(const struct nm_opts *op, const struct nm_sym *s, const char *fmt)
 		for (; n < 20; n++)
 			out_chr(' ');
 	free(dm);
+	free(cut);
 }
 
 static void

@@ -128,6 +128,7 @@ size_archive(const struct size_opts *op, const char *path, struct span s)
 
 	if (arread_open(&ar, path, s) == -1) {
 		diag_error(path, "%s", ar.err);
+		arread_close(&ar);
 		return;
 	}
 	while ((r = arread_next(&ar, &m)) == 1)
