@@ -17,13 +17,19 @@ mkdir -p "$DIR"
 gen_archive() {
 	[ -f "$DIR/5000.a" ] && return
 	mkdir -p "$DIR/objs"
-	i=0
-	while [ $i -lt 5000 ]; do
-		printf 'static int s%d; int g%d = %d;\nint f%d(int x) { return x + s%d + g%d; }\nextern int u%d(void); int c%d(void) { return u%d(); }\n' \
-		    $i $i $i $i $i $i $i $i $i > "$DIR/objs/o$i.c"
-		i=$((i + 1))
-	done
-	(cd "$DIR/objs" && ls o*.c | xargs -n 200 -P 2 cc -c -O0 &&
+	# Assembly, not C: as is many times quicker than cc on 5,000 files.
+	awk -v dir="$DIR/objs" 'BEGIN {
+		for (i = 0; i < 5000; i++) {
+			f = sprintf("%s/o%d.s", dir, i)
+			printf "\t.text\n\t.globl f%d\n\t.type f%d,@function\n" \
+			    "f%d:\n\tcall u%d\n\tret\n\t.size f%d,.-f%d\n" \
+			    "\t.data\n\t.globl g%d\ng%d:\t.long %d\n" \
+			    "\t.local s%d\n\t.comm s%d,4,4\n",
+			    i, i, i, i, i, i, i, i, i, i, i > f
+			close(f)
+		}
+	}'
+	(cd "$DIR/objs" && for f in o*.s; do as -o "${f%.s}.o" "$f"; done &&
 	    ls o*.o | sort -V | xargs ar rcs "$DIR/5000.a")
 }
 

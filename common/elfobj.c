@@ -80,8 +80,13 @@ elfobj_open(struct elfobj *o, const char *name, struct span s)
 	if (id[EI_DATA] != ELFDATA2LSB && id[EI_DATA] != ELFDATA2MSB)
 		return fail(o, "unknown ELF byte order %u", id[EI_DATA]);
 	o->elf = elf_memory((char *)s.data, (size_t)s.size);
-	if (o->elf == NULL || elf_kind(o->elf) != ELF_K_ELF)
-		return fail(o, "cannot read ELF header: %s", elf_errmsg(-1));
+	if (o->elf == NULL || elf_kind(o->elf) != ELF_K_ELF) {
+		/* libelf refuses some bad headers without saying why. */
+		int e = elf_errno();
+
+		return fail(o, "cannot read ELF header: %s", e != 0 ?
+		    elf_errmsg(e) : "malformed header");
+	}
 	if (gelf_getehdr(o->elf, &o->ehdr) == NULL)
 		return fail(o, "cannot read ELF header: %s", elf_errmsg(-1));
 	o->elfclass = id[EI_CLASS];
