@@ -14,6 +14,7 @@
 
 static int fail(struct elfobj *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
+static int elfobj_check_shdrs(struct elfobj *);
 
 static int
 fail(struct elfobj *o, const char *fmt, ...)
@@ -24,6 +25,37 @@ fail(struct elfobj *o, const char *fmt, ...)
 	vsnprintf(o->err, sizeof(o->err), fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+/*
+ * The section header table the ELF header claims must lie inside the
+ * file: libelf quietly reports no sections otherwise.  With e_shnum 0
+ * the count is in section 0's sh_size (gABI, extended numbering).
+ */
+static int
+elfobj_check_shdrs(struct elfobj *o)
+{
+	uint64_t n = o->ehdr.e_shnum, entsize;
+	const unsigned char *p;
+	bool is64 = o->image.data[EI_CLASS] == ELFCLASS64;
+
+	entsize = is64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr);
+	if (o->ehdr.e_shentsize != entsize)
+		return fail(o, "section header size %u, not %ju",
+		    (unsigned)o->ehdr.e_shentsize, (uintmax_t)entsize);
+	if (n == 0) {
+		if ((p = span_range(o->image, o->ehdr.e_shoff, entsize)) ==
+		    NULL)
+			return fail(o, "section headers outside the file");
+		n = is64 ? load64(p + 32, o->image.data[EI_DATA] ==
+		    ELFDATA2MSB) : load32(p + 20, o->image.data[EI_DATA] ==
+		    ELFDATA2MSB);
+	}
+	if (n > o->image.size / entsize ||
+	    span_range(o->image, o->ehdr.e_shoff, n * entsize) == NULL)
+		return fail(o, "section headers outside the file (offset %ju, "
+		    "%ju entries)", (uintmax_t)o->ehdr.e_shoff, (uintmax_t)n);
+	return 0;
 }
 
 void
@@ -48,8 +80,13 @@ elfobj_open(struct elfobj *o, const char *name, struct span s)
 	if (id[EI_DATA] != ELFDATA2LSB && id[EI_DATA] != ELFDATA2MSB)
 		return fail(o, "unknown ELF byte order %u", id[EI_DATA]);
 	o->elf = elf_memory((char *)s.data, (size_t)s.size);
-	if (o->elf == NULL || elf_kind(o->elf) != ELF_K_ELF)
-		return fail(o, "cannot read ELF header: %s", elf_errmsg(-1));
+	if (o->elf == NULL || elf_kind(o->elf) != ELF_K_ELF) {
+		/* libelf refuses some bad headers without saying why. */
+		int e = elf_errno();
+
+		return fail(o, "cannot read ELF header: %s", e != 0 ?
+		    elf_errmsg(e) : "malformed header");
+	}
 	if (gelf_getehdr(o->elf, &o->ehdr) == NULL)
 		return fail(o, "cannot read ELF header: %s", elf_errmsg(-1));
 	o->elfclass = id[EI_CLASS];
@@ -59,6 +96,8 @@ elfobj_open(struct elfobj *o, const char *name, struct span s)
 	phentsize = o->elfclass == ELFCLASS64 ? sizeof(Elf64_Phdr) :
 	    sizeof(Elf32_Phdr);
 	if (o->ehdr.e_shoff != 0) {
+		if (elfobj_check_shdrs(o) == -1)
+			return -1;
 		if (elf_getshdrnum(o->elf, &o->shnum) != 0)
 			return fail(o, "cannot read section headers: %s",
 			    elf_errmsg(-1));

@@ -43,6 +43,17 @@ xreallocarray(void *old, size_t n, size_t size)
 	return p;
 }
 
+/*
+ * libiberty's demangler calls xrealloc; defining it here keeps the
+ * linker from pulling libiberty's xmalloc.o, whose xmalloc and xcalloc
+ * would clash with ours.
+ */
+void *
+xrealloc(void *old, size_t size)
+{
+	return xreallocarray(old, 1, size);
+}
+
 char *
 xstrdup(const char *s)
 {
