@@ -68,7 +68,6 @@ fail(struct arsym_info *info, const char *msg)
 {
 	strncpy(info->err, msg, sizeof(info->err) - 1);
 	info->err[sizeof(info->err) - 1] = '\0';
-	info->object = false;
 	return -1;
 }
 
@@ -102,6 +101,9 @@ elf_header(struct elfview *v, struct arsym_info *info)
 		return fail(info, "truncated ELF header");
 	if (load16(p + 16, v->big) == ET_CORE_)
 		return 0;
+	/* BFD takes any complete ELF header as an object, even when the
+	   tables behind it are broken (it then just finds no symbols). */
+	info->object = true;
 	v->machine = load16(p + 18, v->big);
 	if (v->is64) {
 		v->shoff = load64(p + 40, v->big);
@@ -240,10 +242,9 @@ arsym_scan(struct arsym_list *l, uint32_t member, struct span s,
 		return 0;
 	memset(&v, 0, sizeof(v));
 	v.f = s;
-	if ((r = elf_header(&v, info)) <= 0)
-		return r;
+	r = elf_header(&v, info);
 	info->big = v.big;
-	info->elf64_mips = v.is64 && v.machine == EM_MIPS_;
-	info->object = true;
+	if (r <= 0)
+		return r;
 	return elf_symbols(l, member, &v, info);
 }

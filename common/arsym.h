@@ -37,7 +37,6 @@ struct arsym_list {
 /* What arsym_scan learnt about the member. */
 struct arsym_info {
 	bool		 object;	/* an object GNU ar would index */
-	bool		 elf64_mips;	/* ELF64 MIPS: GNU writes /SYM64/ */
 	bool		 big;		/* its byte order (for BSD indexes) */
 	char		 err[160];	/* why a broken object was skipped */
 };
@@ -46,8 +45,10 @@ void	 arsym_init(struct arsym_list *);
 void	 arsym_free(struct arsym_list *);
 /*
  * Append the index symbols of the member with bytes s.  Returns 1 for an
- * object (info->object), 0 for anything else, -1 for an object whose
- * tables are broken (info->err says why; nothing is appended).
+ * object, 0 for anything else, -1 when the tables are broken (info->err
+ * says why; nothing is appended).  info->object says whether GNU ar
+ * would count the member as an object: an ELF file with a complete
+ * header, even if what follows is broken.
  */
 int	 arsym_scan(struct arsym_list *, uint32_t member, struct span s,
 	    struct arsym_info *info);

@@ -67,12 +67,10 @@ scan_symbols(struct layout *L)
 		if (r == -1)
 			diag_warn(diag_name(where, sizeof(where), L->o->path,
 			    L->m[i].name), "%s, not indexed", info.err);
-		if (r != 1)
+		if (!info.object)
 			continue;
-		if (!L->hasobjects) {
+		if (!L->hasobjects)
 			L->big = info.big;
-			L->sym64 = info.elf64_mips;
-		}
 		L->hasobjects = true;
 	}
 }

@@ -67,7 +67,9 @@ struct ar_archive {
 };
 
 /* ar_ops.c */
-int	 ar_load(struct ar_archive *, const char *path, bool must_exist);
+#define AR_MUST_EXIST	0x1	/* ar_load: a missing archive is an error */
+#define AR_REPAIR	0x2	/* ar_load: a bad index is only a warning */
+int	 ar_load(struct ar_archive *, const char *path, int flags);
 void	 ar_free(struct ar_archive *);
 int	 ar_save(struct ar_archive *, const struct ar_opts *);
 int	 ar_add_file(struct ar_archive *, size_t at, const char *file,

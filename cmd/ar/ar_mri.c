@@ -78,7 +78,7 @@ mri_addlib(struct mri *st, char **argv, int argc)
 
 	st->libs = xreallocarray(st->libs, st->nlibs + 1, sizeof(*st->libs));
 	lib = &st->libs[st->nlibs];
-	if (ar_load(lib, argv[1], true) == -1) {
+	if (ar_load(lib, argv[1], AR_MUST_EXIST) == -1) {
 		ar_free(lib);
 		return -1;
 	}
@@ -121,7 +121,7 @@ mri_command(struct mri *st, char **argv, int argc)
 		}
 		mri_close(st);
 		if (toupper((unsigned char)c[0]) == 'O') {
-			if (ar_load(&st->cur, argv[1], true) == -1)
+			if (ar_load(&st->cur, argv[1], AR_MUST_EXIST) == -1)
 				return -1;
 		} else {
 			memset(&st->cur, 0, sizeof(st->cur));

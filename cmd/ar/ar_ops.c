@@ -25,6 +25,7 @@
 
 static struct ar_member *grow(struct ar_archive *, size_t);
 static int load_members(struct ar_archive *, struct arread *);
+static int check_index(struct ar_archive *, struct arread *, int);
 static char *thin_name(const char *, const char *);
 static int map_member(struct ar_member *, const char *, const char *,
     struct stat *);
@@ -105,8 +106,44 @@ load_members(struct ar_archive *a, struct arread *rd)
 	return 0;
 }
 
+/*
+ * The index is rebuilt on every write, but a reader that trusts it (a
+ * linker) would be misled: point at an offset outside the archive and
+ * the archive is reported as malformed.
+ */
+static int
+check_index(struct ar_archive *a, struct arread *rd, int flags)
+{
+	struct arindex_sym *syms;
+	size_t n, i;
+	int bad = 0;
+
+	if (arread_index(rd, &syms, &n) == -1) {
+		bad = 1;
+	} else {
+		for (i = 0; i < n && !bad; i++)
+			if (syms[i].offset < rd->first ||
+			    syms[i].offset >= rd->whole.size) {
+				snprintf(rd->err, sizeof(rd->err), "symbol "
+				    "index: %s points at offset %ju, outside "
+				    "the archive", syms[i].name,
+				    (uintmax_t)syms[i].offset);
+				bad = 1;
+			}
+		free(syms);
+	}
+	if (!bad)
+		return 0;
+	if (flags & AR_REPAIR) {
+		diag_warn(a->path, "%s (rebuilding the index)", rd->err);
+		return 0;
+	}
+	diag_error(a->path, "%s", rd->err);
+	return -1;
+}
+
 int
-ar_load(struct ar_archive *a, const char *path, bool must_exist)
+ar_load(struct ar_archive *a, const char *path, int flags)
 {
 	struct arread rd;
 	int r;
@@ -114,7 +151,7 @@ ar_load(struct ar_archive *a, const char *path, bool must_exist)
 	memset(a, 0, sizeof(*a));
 	a->path = path;
 	if (mapfile_open(&a->map, path) == -1) {
-		if (errno == ENOENT && !must_exist)
+		if (errno == ENOENT && !(flags & AR_MUST_EXIST))
 			return 0;
 		diag_errno(path, "cannot open");
 		return -1;
@@ -128,7 +165,9 @@ ar_load(struct ar_archive *a, const char *path, bool must_exist)
 	}
 	a->thin = rd.kind == FT_AR_THIN;
 	a->bsd = rd.index_kind >= ARIDX_BSD;
-	r = load_members(a, &rd);
+	r = check_index(a, &rd, flags);
+	if (r == 0)
+		r = load_members(a, &rd);
 	arread_close(&rd);
 	return r;
 }
@@ -466,11 +505,12 @@ ar_run(struct ar_opts *o)
 	case 'M':
 		return ar_mri(o);
 	case 't': case 'p': case 'x': case 'd': case 'm': case 's':
-		if (ar_load(&a, o->archive, true) == -1)
+		if (ar_load(&a, o->archive, AR_MUST_EXIST |
+		    (o->mode == 's' ? AR_REPAIR : 0)) == -1)
 			goto out;
 		break;
 	default:
-		if (ar_load(&a, o->archive, false) == -1)
+		if (ar_load(&a, o->archive, 0) == -1)
 			goto out;
 		if (!a.exists && !o->create)
 			fprintf(stderr, "%s: creating %s\n", diag_progname(),
