@@ -211,6 +211,11 @@ ar_main(struct ar_opts *o, int argc, char **argv)
 			keyseen = true;
 			continue;
 		}
+		if (o->libdeps != NULL && o->libdeps[0] == '\0' &&
+		    npos == 0) {
+			o->libdeps = argv[i];	/* the text after 'l' */
+			continue;
+		}
 		if (argv[i][0] == '-' && argv[i][1] != '\0' && npos == 0) {
 			if (key_letters(o, argv[i] + 1) == -1)
 				usage(false);
@@ -223,11 +228,8 @@ ar_main(struct ar_opts *o, int argc, char **argv)
 	if (o->mode == 0)
 		usage(false);
 	i = 0;
-	if (o->libdeps != NULL && o->libdeps[0] == '\0') {
-		if (i >= npos)
-			usage(false);
-		o->libdeps = pos[i++];
-	}
+	if (o->libdeps != NULL && o->libdeps[0] == '\0')
+		usage(false);
 	if ((o->after || o->before) && o->mode != 'q') {
 		if (i >= npos)
 			usage(false);
