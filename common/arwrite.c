@@ -90,7 +90,10 @@ plan_names(struct layout *L)
 		if (L->o->format == ARW_BSD) {
 			if (len > 16 || strchr(L->m[i].name, ' ') != NULL)
 				L->extra[i] = (len + 3) & ~(uint64_t)3;
-		} else if (len > 15 || L->o->thin) {
+		} else if (len > 15 || L->o->thin ||
+		    strchr(L->m[i].name, '/') != NULL) {
+			/* A '/' would end a short name early (GNU ar P
+			   writes it there anyway, and reads back "sub"). */
 			L->nameoff[i] = L->elength;
 			L->elength += len + 2;		/* "name/\n" */
 		}

@@ -68,7 +68,8 @@ struct ar_archive {
 
 /* ar_ops.c */
 #define AR_MUST_EXIST	0x1	/* ar_load: a missing archive is an error */
-#define AR_REPAIR	0x2	/* ar_load: a bad index is only a warning */
+#define AR_REPAIR	0x2	/* ar_load: a bad index will be rebuilt */
+#define AR_LENIENT	0x4	/* ar_load: a bad index is only a warning */
 int	 ar_load(struct ar_archive *, const char *path, int flags);
 void	 ar_free(struct ar_archive *);
 int	 ar_save(struct ar_archive *, const struct ar_opts *);

@@ -138,6 +138,10 @@ check_index(struct ar_archive *a, struct arread *rd, int flags)
 		diag_warn(a->path, "%s (rebuilding the index)", rd->err);
 		return 0;
 	}
+	if (flags & AR_LENIENT) {
+		diag_warn(a->path, "%s", rd->err);
+		return 0;
+	}
 	diag_error(a->path, "%s", rd->err);
 	return -1;
 }
@@ -505,8 +509,13 @@ ar_run(struct ar_opts *o)
 	case 'M':
 		return ar_mri(o);
 	case 't': case 'p': case 'x': case 'd': case 'm': case 's':
+		/*
+		 * A bad index: reading goes on (the index is not used), ar s
+		 * rebuilds it, and the other edits refuse to go on.
+		 */
 		if (ar_load(&a, o->archive, AR_MUST_EXIST |
-		    (o->mode == 's' ? AR_REPAIR : 0)) == -1)
+		    (o->mode == 's' ? AR_REPAIR : 0) |
+		    (strchr("tpx", o->mode) != NULL ? AR_LENIENT : 0)) == -1)
 			goto out;
 		break;
 	default:

@@ -90,7 +90,7 @@ Y
 	gnu_ar rcD gnu.a s.o
 	run -0 cmp ours.a gnu.a
 	# GNU nm complains about the odd symbols (exit 1) but prints the index.
-	run sys_nm -s ours.a
+	run gnu_nm -s ours.a
 	assert_line 'local_common in s.o'
 	refute_line 'glob_undef in s.o'
 	refute_line 'local_text in s.o'

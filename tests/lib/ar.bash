@@ -44,3 +44,13 @@ int call(void){return und() + hidden();}' -fcommon
 same_as_gnu() {
 	cmp "$1" "$2"
 }
+
+# gnu_nm ARGS...: GNU nm with its own exit status (the "bfd plugin:" lines
+# of its standard error dropped).
+gnu_nm() {
+	local s
+	/usr/bin/nm "$@" 2>"$BATS_TEST_TMPDIR/.gnu_nm.err"
+	s=$?
+	grep -v '^bfd plugin:' "$BATS_TEST_TMPDIR/.gnu_nm.err" >&2 || true
+	return $s
+}
