@@ -234,10 +234,15 @@ setup() {
 	assert_output a.o
 }
 
-@test "ar with no operation prints its usage and exits 1" {
+@test "ar with a bad key prints its usage and exits 1" {
 	run -1 --separate-stderr "$AR" x.a
-	assert_equal "$stderr" "ar: unknown key letter '.'
-$(sed -n 1p <<<"$stderr" >/dev/null; "$AR" 2>&1 >/dev/null | tail -n +1)"
+	assert_equal "${stderr_lines[0]}" "ar: unknown key letter '.'"
+	[[ "${stderr_lines[1]}" == "usage: ar "* ]]
+}
+
+@test "ar with no operation prints its usage and exits 1" {
+	run -1 --separate-stderr "$AR" c x.a a.o
+	[[ "${stderr_lines[0]}" == "usage: ar "* ]]
 }
 
 @test "ar -M runs an MRI script" {
