@@ -20,6 +20,7 @@
 #include "arwrite.h"
 #include "diag.h"
 #include "filetype.h"
+#include "hash.h"
 #include "outfile.h"
 #include "xalloc.h"
 
@@ -30,6 +31,7 @@ static char *thin_name(const char *, const char *);
 static int map_member(struct ar_member *, const char *, const char *,
     struct stat *);
 static uint64_t epoch(void);
+static void replace_with_last(struct ar_archive *, size_t);
 static int op_replace(struct ar_archive *, const struct ar_opts *);
 static int op_delete(struct ar_archive *, const struct ar_opts *);
 static int op_move(struct ar_archive *, const struct ar_opts *);
@@ -365,47 +367,96 @@ position(struct ar_archive *a, const struct ar_opts *o, size_t dflt)
 	return o->after ? (size_t)i + 1 : (size_t)i;
 }
 
-/* r and q: replace or append each file operand. */
+/*
+ * Put the member just appended at the end into slot i instead, keeping
+ * slot i's name (the same name, or the thin path it was found by).
+ */
+static void
+replace_with_last(struct ar_archive *a, size_t i)
+{
+	struct ar_member *old = &a->m[i], *new = &a->m[a->n - 1];
+
+	if (old->map != NULL) {
+		mapfile_close(old->map);
+		free(old->map);
+	}
+	free(new->name);
+	new->name = old->name;
+	*old = *new;
+	a->n--;
+}
+
+/*
+ * r and q: replace or append each file operand.  The common case, many
+ * files and no relpos or count, looks names up in a hash table rather
+ * than scanning the archive for each file.
+ */
 static int
 op_replace(struct ar_archive *a, const struct ar_opts *o)
 {
+	struct strmap byname;
 	char key[4096];
 	struct stat st;
 	ssize_t i;
-	size_t at;
+	size_t at, j;
+	bool fast = o->relpos == NULL && !o->count && !a->thin;
+	bool isnew;
+	void **slot;
 	int k, bad = 0;
 
+	strmap_init(&byname, a->n + (size_t)o->nfiles);
+	for (j = 0; fast && j < a->n; j++) {
+		slot = strmap_insert(&byname, a->m[j].name,
+		    strlen(a->m[j].name), &isnew);
+		if (isnew)
+			*slot = (void *)(uintptr_t)(j + 1);
+	}
 	for (k = 0; k < o->nfiles; k++) {
 		const char *f = o->files[k];
 
 		i = -1;
-		if (o->mode == 'r')
+		if (o->mode == 'r' && fast) {
+			ar_member_key(f, o, key, sizeof(key));
+			i = (ssize_t)(uintptr_t)strmap_find(&byname, key,
+			    strlen(key)) - 1;
+		} else if (o->mode == 'r') {
 			i = ar_find(a, a->thin ? f : ar_member_key(f, o, key,
 			    sizeof(key)), o->count ? o->instance : 1);
+		}
 		if (i >= 0 && o->update && stat(f, &st) == 0 &&
 		    (uint64_t)st.st_mtime <= a->m[i].mtime)
 			continue;
-		if (i >= 0) {
+		at = a->n;
+		if (i < 0 || o->relpos != NULL)
+			at = position(a, o, a->n);
+		if (ar_add_file(a, at, f, o) == -1) {
+			bad = 1;
+			continue;
+		}
+		if (i >= 0 && o->relpos == NULL) {
+			replace_with_last(a, (size_t)i);
+		} else if (i >= 0) {
+			/* Replaced and moved to relpos: drop the old one. */
+			if ((size_t)i >= at)
+				i++;
 			free(a->m[i].name);
 			if (a->m[i].map != NULL) {
 				mapfile_close(a->m[i].map);
 				free(a->m[i].map);
 			}
-			memmove(&a->m[i], &a->m[i + 1], (a->n - (size_t)i - 1) *
-			    sizeof(*a->m));
+			memmove(&a->m[i], &a->m[i + 1], (a->n - (size_t)i -
+			    1) * sizeof(*a->m));
 			a->n--;
-			at = o->relpos != NULL ? position(a, o, (size_t)i) :
-			    (size_t)i;
-		} else {
-			at = position(a, o, a->n);
-		}
-		if (ar_add_file(a, at, f, o) == -1) {
-			bad = 1;
-			continue;
+		} else if (fast && o->mode == 'r') {
+			slot = strmap_insert(&byname, a->m[at].name,
+			    strlen(a->m[at].name), &isnew);
+			if (isnew)
+				*slot = (void *)(uintptr_t)(at + 1);
 		}
 		if (o->verbose)
 			printf("%c - %s\n", i >= 0 ? 'r' : 'a', f);
 	}
+	strmap_free(&byname);
 	return bad ? -1 : 0;
 }
 
