@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "arsym.h"
+#include "aout.h"
+#include "filetype.h"
 #include "xalloc.h"
 
 #define SHT_SYMTAB_		2
@@ -49,6 +51,8 @@ static int elf_symbols(struct arsym_list *, uint32_t, const struct elfview *,
     struct arsym_info *);
 static void push(struct arsym_list *, const char *, size_t, uint32_t);
 static int wanted(const struct elfview *, unsigned, unsigned);
+static int aout_symbols(struct arsym_list *, uint32_t, struct span,
+    struct arsym_info *);
 
 void
 arsym_init(struct arsym_list *l)
@@ -230,6 +234,51 @@ elf_symbols(struct arsym_list *l, uint32_t member, const struct elfview *v,
 	return 1;
 }
 
+/*
+ * a.out (../shared/spec/a.out.md): external symbols that are defined, or
+ * common (undefined with a size), not debugging entries; what BSD ranlib
+ * put in __.SYMDEF.
+ */
+static int
+aout_symbols(struct arsym_list *l, uint32_t member, struct span s,
+    struct arsym_info *info)
+{
+	struct aout a;
+	struct aout_sym sym;
+	size_t i, before = l->count;
+	uint64_t strbefore = l->strsize;
+	const char *name;
+	size_t len;
+
+	if (aout_parse(&a, s) == -1)
+		return 0;
+	info->object = true;
+	info->big = a.big;
+	for (i = 0; i < a.nsyms; i++) {
+		if (aout_sym(&a, i, &sym) == -1) {
+			l->count = before;
+			l->strsize = strbefore;
+			return fail(info, a.err);
+		}
+		if (!(sym.type & AOUT_N_EXT) || (sym.type & AOUT_N_STAB) ||
+		    ((sym.type & AOUT_N_TYPE) == AOUT_N_UNDF &&
+		    sym.value == 0))
+			continue;
+		name = sym.name;
+		if (a.family == AOUT_PDP11) {
+			/* The name was copied out; use the 8 bytes in place. */
+			name = (const char *)s.data + a.symoff +
+			    i * a.nlistsize;
+			for (len = 0; len < 8 && name[len] != '\0'; len++)
+				;
+		} else {
+			len = strlen(name);
+		}
+		push(l, name, len, member);
+	}
+	return 1;
+}
+
 int
 arsym_scan(struct arsym_list *l, uint32_t member, struct span s,
     struct arsym_info *info)
@@ -238,6 +287,8 @@ arsym_scan(struct arsym_list *l, uint32_t member, struct span s,
 	int r;
 
 	memset(info, 0, sizeof(*info));
+	if (filetype_detect(s) == FT_AOUT)
+		return aout_symbols(l, member, s, info);
 	if (s.size < 4 || memcmp(s.data, "\177ELF", 4) != 0)
 		return 0;
 	memset(&v, 0, sizeof(v));
