@@ -31,6 +31,7 @@ struct mri {
 static int split(char *, char **);
 static int mri_command(struct mri *, char **, int);
 static int mri_addlib(struct mri *, char **, int);
+static int mri_add(struct mri *, const char *, const struct ar_opts *, bool);
 static void mri_close(struct mri *);
 static int need_open(struct mri *, const char *);
 
@@ -65,6 +66,39 @@ mri_close(struct mri *st)
 	free(st->target);
 	st->target = NULL;
 	st->open = false;
+}
+
+/* ADDMOD appends a file; REPLACE puts it in the place of its member. */
+static int
+mri_add(struct mri *st, const char *file, const struct ar_opts *o,
+    bool replace)
+{
+	char key[4096];
+	ssize_t i = -1;
+
+	if (replace) {
+		i = ar_find(&st->cur, ar_member_key(file, o, key, sizeof(key)),
+		    1);
+		if (i < 0) {
+			diag_error("script", "line %d: no member named %s",
+			    st->line, key);
+			return -1;
+		}
+	}
+	if (ar_add_file(&st->cur, i < 0 ? st->cur.n : (size_t)i + 1, file,
+	    o) == -1)
+		return -1;
+	if (i >= 0) {
+		free(st->cur.m[i].name);
+		if (st->cur.m[i].map != NULL) {
+			mapfile_close(st->cur.m[i].map);
+			free(st->cur.m[i].map);
+		}
+		memmove(&st->cur.m[i], &st->cur.m[i + 1],
+		    (st->cur.n - (size_t)i - 1) * sizeof(*st->cur.m));
+		st->cur.n--;
+	}
+	return 0;
 }
 
 /* ADDLIB lib [mod...]: members of another archive, all or the named. */
@@ -134,9 +168,9 @@ mri_command(struct mri *st, char **argv, int argc)
 	    strcasecmp(c, "REPLACE") == 0) {
 		if (need_open(st, c) == -1)
 			return -1;
-		o.mode = toupper((unsigned char)c[0]) == 'A' ? 'q' : 'r';
 		for (int k = 1; k < argc; k++)
-			if (ar_add_file(&st->cur, st->cur.n, argv[k], &o) == -1)
+			if (mri_add(st, argv[k], &o,
+			    toupper((unsigned char)c[0]) == 'R') == -1)
 				r = -1;
 	} else if (strcasecmp(c, "ADDLIB") == 0) {
 		if (need_open(st, c) == -1 || argc < 2)

@@ -269,3 +269,34 @@ S
 	run -1 --separate-stderr "$AR" -M < script
 	assert_equal "$stderr" "ar: script: line 2: unknown command FROB"
 }
+
+@test "MRI OPEN, REPLACE and LIST update an existing archive in place" {
+	"$AR" rc x.a a.o b.o
+	cc_obj a.o 'int replaced_by_mri(void){return 9;}'
+	printf 'OPEN x.a\nREPLACE a.o\nSAVE\nEND\n' > script
+	run -0 "$AR" -M < script
+	run -0 /usr/bin/ar t x.a
+	assert_output "$(printf 'a.o\nb.o')"
+	run -0 gnu_nm -s x.a
+	assert_line 'replaced_by_mri in a.o'
+	printf 'OPEN x.a\nLIST\nEND\n' > list
+	run -0 env TZ=UTC "$AR" -M < list
+	assert_line --partial 'b.o'
+}
+
+@test "ar r on a thin archive keeps it thin and replaces the member" {
+	"$AR" rcT x.a a.o b.o
+	run -0 "$AR" r x.a notes.txt a.o
+	run -0 head -c 8 x.a
+	assert_output '!<thin>'
+	run -0 /usr/bin/ar t x.a
+	assert_output "$(printf 'a.o\nb.o\nnotes.txt')"
+}
+
+@test "T on an existing normal archive is refused" {
+	"$AR" rc x.a a.o
+	cp x.a before.a
+	run -1 --separate-stderr "$AR" rT x.a b.o
+	assert_equal "$stderr" "ar: x.a: cannot convert an existing archive to thin format"
+	cmp x.a before.a
+}
