@@ -28,6 +28,7 @@ static struct ar_member *grow(struct ar_archive *, size_t);
 static int load_members(struct ar_archive *, struct arread *);
 static int check_index(struct ar_archive *, struct arread *, int);
 static char *thin_name(const char *, const char *);
+static size_t split_dirs(const char *, const char **, size_t *, size_t);
 static int map_member(struct ar_member *, const char *, const char *,
     struct stat *);
 static uint64_t epoch(void);
@@ -298,24 +299,64 @@ ar_member_key(const char *file, const struct ar_opts *o, char *buf,
 	return buf;
 }
 
+/*
+ * The path of file relative to the archive's directory, which is what a
+ * thin archive stores (GNU ar's adjust_relative_path does it on the real
+ * paths; we work on the names: "./" and empty components drop out, and
+ * the common leading directories cancel).  An archive path with ".." in
+ * it falls back to the file's absolute path.
+ */
 static char *
 thin_name(const char *archive, const char *file)
 {
-	const char *slash = strrchr(archive, '/');
-	size_t up = 0, i;
-	char *out, *p;
+	const char *ad[256], *fd[256];
+	size_t al[256], fl[256], na, nf, i, c, len = 0;
+	char *out, *abs;
 
-	if (file[0] == '/' || archive[0] == '/' || slash == NULL)
+	if (file[0] == '/' || archive[0] == '/')
 		return xstrdup(file);
-	/* Each directory the archive is down is one "../" for the file. */
-	for (i = 0; archive + i < slash; i++)
-		if (archive[i] == '/' || i == 0)
-			up++;
-	out = p = xmalloc(up * 3 + strlen(file) + 1);
-	for (i = 0; i < up; i++, p += 3)
-		memcpy(p, "../", 3);
-	strcpy(p, file);
+	na = split_dirs(archive, ad, al, 256);
+	nf = split_dirs(file, fd, fl, 256);
+	for (i = 0; i < na; i++)
+		if (al[i] == 2 && memcmp(ad[i], "..", 2) == 0) {
+			if ((abs = realpath(file, NULL)) != NULL)
+				return abs;
+			return xstrdup(file);
+		}
+	for (c = 0; c < na && c < nf && al[c] == fl[c] &&
+	    memcmp(ad[c], fd[c], al[c]) == 0; c++)
+		;
+	for (i = c; i < nf; i++)
+		len += fl[i] + 1;
+	out = xmalloc(3 * (na - c) + len + strlen(file) + 1);
+	len = 0;
+	for (i = c; i < na; i++, len += 3)
+		memcpy(out + len, "../", 3);
+	for (i = c; i < nf; i++) {
+		memcpy(out + len, fd[i], fl[i]);
+		len += fl[i];
+		out[len++] = '/';
+	}
+	strcpy(out + len, strrchr(file, '/') != NULL ?
+	    strrchr(file, '/') + 1 : file);
 	return out;
+}
+
+/* The directory components of path (all but the last), without "." */
+static size_t
+split_dirs(const char *path, const char **comp, size_t *len, size_t max)
+{
+	const char *p = path, *slash;
+	size_t n = 0;
+
+	while ((slash = strchr(p, '/')) != NULL && n < max) {
+		if (slash - p > 0 && !(slash - p == 1 && p[0] == '.')) {
+			comp[n] = p;
+			len[n++] = (size_t)(slash - p);
+		}
+		p = slash + 1;
+	}
+	return n;
 }
 
 /* Add file as a new member at index at. */

@@ -176,3 +176,13 @@ Y
 	gnu_ar rcD --record-libdeps=-lpthread gnu2.a a.o
 	run -0 cmp ours2.a gnu2.a
 }
+
+@test "a thin archive in another directory stores paths relative to it, as GNU" {
+	mkdir -p lib d1/d2
+	cp a.o lib/ && cp a.o d1/ && cp b.o d1/d2/
+	run -0 "$AR" rcT d1/d2/ours.a d1/a.o lib/a.o d1/d2/b.o
+	gnu_ar rcTD d1/d2/gnu.a d1/a.o lib/a.o d1/d2/b.o
+	run -0 cmp d1/d2/ours.a d1/d2/gnu.a
+	run -0 /usr/bin/ar t d1/d2/ours.a
+	assert_output "$(printf '../a.o\n../../lib/a.o\nb.o')"
+}
