@@ -4,8 +4,9 @@
 #   - ar rcs of 5,000 small objects (40 global functions each)
 #   - ar t and ar x of that archive
 #   - ranlib of a copy of a big static library (libcrypto.a)
-# Prints the sizes of the inputs, then for each case the median times and
-# our time as a fraction of each other tool's (below 1 is faster).
+# Prints the sizes of the inputs, then for each case the median wall time
+# and the mean CPU time (user + system: steadier on a shared machine) of
+# each tool, and ours as a fraction of the others' (below 1 is faster).
 # Uses hyperfine when installed, else a loop over `date +%s.%N`.
 #
 #   OBJKIT_BIN=build/bin sh bench/ar.sh      (make bench does this)
@@ -48,8 +49,8 @@ echo "inputs: $NOBJ objects, $(du -sk objs | cut -f1) KiB, $((NOBJ * 40)) global
 time_cmd() {
 	if command -v hyperfine >/dev/null 2>&1; then
 		hyperfine -N -w 1 -r "$RUNS" --prepare "$2" --export-json t.json \
-		    "$3" >/dev/null 2>&1 || { echo "nan"; return; }
-		python3 -c 'import json; print(json.load(open("t.json"))["results"][0]["median"])'
+		    "$3" >/dev/null 2>&1 || { echo "nan nan"; return; }
+		python3 -c 'import json; r = json.load(open("t.json"))["results"][0]; print(r["median"], r["user"] + r["system"])'
 		return
 	fi
 	python3 - "$RUNS" "$2" "$3" <<'EOF'
@@ -59,7 +60,7 @@ ts = []
 for _ in range(runs):
     subprocess.run(prep, shell=True)
     t = time.time(); subprocess.run(cmd, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); ts.append(time.time() - t)
-print(sorted(ts)[len(ts) // 2])
+print(sorted(ts)[len(ts) // 2], "nan")
 EOF
 }
 
@@ -71,9 +72,12 @@ case_() {
 	llvm=$(time_cmd llvm "$prep" "$5")
 	python3 - "$name" "$ours" "$gnu" "$llvm" <<'EOF'
 import sys
-n, o, g, l = sys.argv[1], *map(float, sys.argv[2:])
-print("%-22s ours %7.3fs  GNU %7.3fs  llvm %7.3fs   ours/GNU %5.2f  ours/llvm %5.2f"
+n = sys.argv[1]
+(o, oc), (g, gc), (l, lc) = [map(float, a.split()) for a in sys.argv[2:]]
+print("%-22s wall: ours %7.3fs GNU %7.3fs llvm %7.3fs  ours/GNU %5.2f ours/llvm %5.2f"
       % (n, o, g, l, o / g, o / l))
+print("%-22s cpu:  ours %7.3fs GNU %7.3fs llvm %7.3fs  ours/GNU %5.2f ours/llvm %5.2f"
+      % ("", oc, gc, lc, oc / gc, oc / lc))
 EOF
 }
 
@@ -87,7 +91,7 @@ case_ "ar rcs ($NOBJ objs)" "rm -f out.a" \
 cmp -s big.a ref.a && echo "archive identical to GNU ar rcsD: yes" ||
     echo "archive identical to GNU ar rcsD: NO"
 case_ "ar t" "true" "$BIN/ar t big.a" "/usr/bin/ar t big.a" "llvm-ar t big.a"
-case_ "ar x" "rm -rf x && mkdir x" \
+case_ "ar x" "sh -c 'rm -rf x; mkdir x'" \
     "sh -c 'cd x && $BIN/ar x ../big.a'" \
     "sh -c 'cd x && /usr/bin/ar x ../big.a'" \
     "sh -c 'cd x && llvm-ar x ../big.a'"

@@ -184,5 +184,5 @@ Y
 	gnu_ar rcTD d1/d2/gnu.a d1/a.o lib/a.o d1/d2/b.o
 	run -0 cmp d1/d2/ours.a d1/d2/gnu.a
 	run -0 /usr/bin/ar t d1/d2/ours.a
-	assert_output "$(printf '../a.o\n../../lib/a.o\nb.o')"
+	assert_output "$(printf 'd1/d2/../a.o\nd1/d2/../../lib/a.o\nd1/d2/b.o')"
 }
