@@ -16,6 +16,7 @@ set -eu
 BIN=${OBJKIT_BIN:-$(cd "$(dirname "$0")/.." && pwd)/build/bin}
 NOBJ=${NOBJ:-5000}
 RUNS=${RUNS:-5}
+WARMUP=${WARMUP:-1}
 BIG=${BIG:-/usr/lib/x86_64-linux-gnu/libcrypto.a}
 W=${OKBENCH:-/tmp/okbench}/ar
 export LC_ALL=C
@@ -48,7 +49,7 @@ echo "inputs: $NOBJ objects, $(du -sk objs | cut -f1) KiB, $((NOBJ * 40)) global
 # time_cmd NAME PREPARE COMMAND: median of RUNS runs, in seconds.
 time_cmd() {
 	if command -v hyperfine >/dev/null 2>&1; then
-		hyperfine -N -w 1 -r "$RUNS" --prepare "$2" --export-json t.json \
+		hyperfine -N -w "$WARMUP" -r "$RUNS" --prepare "$2" --export-json t.json \
 		    "$3" >/dev/null 2>&1 || { echo "nan nan"; return; }
 		python3 -c 'import json; r = json.load(open("t.json"))["results"][0]; print(r["median"], r["user"] + r["system"])'
 		return
