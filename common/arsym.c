@@ -13,6 +13,7 @@
  * not.  What BFD refuses as an ELF object (a wrong e_shentsize, a symbol
  * table with a wrong sh_entsize, a core file) is not indexed.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,8 +71,7 @@ arsym_free(struct arsym_list *l)
 static int
 fail(struct arsym_info *info, const char *msg)
 {
-	strncpy(info->err, msg, sizeof(info->err) - 1);
-	info->err[sizeof(info->err) - 1] = '\0';
+	snprintf(info->err, sizeof(info->err), "%s", msg);
 	return -1;
 }
 
