@@ -43,7 +43,7 @@ struct ar_opts {
 
 /*
  * One member of the archive being built.  data points into the old
- * archive's mapping or into map, which this member owns.  Invariant:
+ * archive's mapping, into map or into buf, which this member owns.  Invariant:
  * name is malloced and never empty.
  */
 struct ar_member {
@@ -52,6 +52,7 @@ struct ar_member {
 	uint64_t	 mtime, uid, gid, mode;
 	uint64_t	 dataoff;	/* in the old archive (t O) */
 	struct mapfile	*map;
+	unsigned char	*buf;		/* or a copy of a small file */
 	bool		 mark;		/* operands matched this member */
 };
 
@@ -72,6 +73,7 @@ struct ar_archive {
 #define AR_LENIENT	0x4	/* ar_load: a bad index is only a warning */
 int	 ar_load(struct ar_archive *, const char *path, int flags);
 void	 ar_free(struct ar_archive *);
+void	 ar_member_release(struct ar_member *);
 int	 ar_save(struct ar_archive *, const struct ar_opts *);
 int	 ar_add_file(struct ar_archive *, size_t at, const char *file,
 	    const struct ar_opts *);

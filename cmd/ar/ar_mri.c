@@ -90,10 +90,7 @@ mri_add(struct mri *st, const char *file, const struct ar_opts *o,
 		return -1;
 	if (i >= 0) {
 		free(st->cur.m[i].name);
-		if (st->cur.m[i].map != NULL) {
-			mapfile_close(st->cur.m[i].map);
-			free(st->cur.m[i].map);
-		}
+		ar_member_release(&st->cur.m[i]);
 		memmove(&st->cur.m[i], &st->cur.m[i + 1],
 		    (st->cur.n - (size_t)i - 1) * sizeof(*st->cur.m));
 		st->cur.n--;

@@ -9,11 +9,13 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ar.h"
 #include "arread.h"
@@ -24,13 +26,14 @@
 #include "outfile.h"
 #include "xalloc.h"
 
+#define SMALL_FILE	(1 << 20)	/* read, not mapped, up to this size */
+
 static struct ar_member *grow(struct ar_archive *, size_t);
 static int load_members(struct ar_archive *, struct arread *);
 static int check_index(struct ar_archive *, struct arread *, int);
 static char *thin_name(const char *, const char *);
 static size_t split_dirs(const char *, const char **, size_t *, size_t);
-static int map_member(struct ar_member *, const char *, const char *,
-    struct stat *);
+static int map_member(struct ar_member *, const char *, struct stat *);
 static uint64_t epoch(void);
 static void replace_with_last(struct ar_archive *, size_t);
 static int op_replace(struct ar_archive *, const struct ar_opts *);
@@ -75,6 +78,7 @@ load_members(struct ar_archive *a, struct arread *rd)
 {
 	struct armember am;
 	struct ar_member *m;
+	struct stat st;
 	char *path;
 	int r;
 
@@ -101,7 +105,7 @@ load_members(struct ar_archive *a, struct arread *rd)
 			continue;
 		}
 		path = thin_path(a->path, am.name);
-		r = map_member(m, path, am.name, NULL);
+		r = map_member(m, path, &st);
 		free(path);
 		if (r == -1)
 			return -1;
@@ -179,6 +183,19 @@ ar_load(struct ar_archive *a, const char *path, int flags)
 	return r;
 }
 
+/* Let go of a member's bytes (not its name). */
+void
+ar_member_release(struct ar_member *m)
+{
+	if (m->map != NULL) {
+		mapfile_close(m->map);
+		free(m->map);
+		m->map = NULL;
+	}
+	free(m->buf);
+	m->buf = NULL;
+}
+
 void
 ar_free(struct ar_archive *a)
 {
@@ -186,10 +203,7 @@ ar_free(struct ar_archive *a)
 
 	for (i = 0; i < a->n; i++) {
 		free(a->m[i].name);
-		if (a->m[i].map != NULL) {
-			mapfile_close(a->m[i].map);
-			free(a->m[i].map);
-		}
+		ar_member_release(&a->m[i]);
 	}
 	free(a->m);
 	if (a->mapped)
@@ -257,27 +271,56 @@ ar_save(struct ar_archive *a, const struct ar_opts *o)
 }
 
 /*
- * Map file as member m.  Deterministic mode zeroes the metadata the way
- * GNU ar's D does (mode 0644); U records what stat says.
+ * Read file as member m.  Small files (most objects) are read into memory:
+ * for thousands of them, mmap and munmap cost more than the copy.  Big
+ * ones are mapped.  st receives the file's status.
  */
 static int
-map_member(struct ar_member *m, const char *file, const char *name,
-    struct stat *st)
+map_member(struct ar_member *m, const char *file, struct stat *st)
 {
-	struct stat sb;
+	ssize_t n;
+	size_t got = 0;
+	int fd;
 
-	m->map = xcalloc(1, sizeof(*m->map));
-	if (mapfile_open(m->map, file) == -1) {
-		diag_errno(file, errno == EISDIR ? "is a directory" :
-		    "cannot open");
-		free(m->map);
-		m->map = NULL;
+	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) == -1 ||
+	    fstat(fd, st) == -1) {
+		diag_errno(file, "cannot open");
+		if (fd != -1)
+			close(fd);
 		return -1;
 	}
-	m->data = mapfile_span(m->map);
-	if (st != NULL && fstat(m->map->fd, &sb) == 0)
-		*st = sb;
-	(void)name;
+	if (S_ISDIR(st->st_mode)) {
+		diag_error(file, "is a directory");
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st->st_mode) || st->st_size > SMALL_FILE) {
+		close(fd);
+		m->map = xcalloc(1, sizeof(*m->map));
+		if (mapfile_open(m->map, file) == -1) {
+			diag_errno(file, "cannot open");
+			free(m->map);
+			m->map = NULL;
+			return -1;
+		}
+		m->data = mapfile_span(m->map);
+		return 0;
+	}
+	m->buf = xmalloc((size_t)st->st_size + 1);
+	while (got < (size_t)st->st_size) {
+		n = read(fd, m->buf + got, (size_t)st->st_size - got);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			diag_errno(file, "cannot read");
+			close(fd);
+			return -1;
+		}
+		got += (size_t)n;
+	}
+	close(fd);
+	m->data.data = m->buf;
+	m->data.size = got;
 	return 0;
 }
 
@@ -369,7 +412,7 @@ ar_add_file(struct ar_archive *a, size_t at, const char *file,
 	struct stat st;
 
 	memset(&st, 0, sizeof(st));
-	if (map_member(m, file, file, &st) == -1) {
+	if (map_member(m, file, &st) == -1) {
 		memmove(&a->m[at], &a->m[at + 1], (a->n - at - 1) *
 		    sizeof(*a->m));
 		a->n--;
@@ -417,10 +460,7 @@ replace_with_last(struct ar_archive *a, size_t i)
 {
 	struct ar_member *old = &a->m[i], *new = &a->m[a->n - 1];
 
-	if (old->map != NULL) {
-		mapfile_close(old->map);
-		free(old->map);
-	}
+	ar_member_release(old);
 	free(new->name);
 	new->name = old->name;
 	*old = *new;
@@ -481,10 +521,7 @@ op_replace(struct ar_archive *a, const struct ar_opts *o)
 			if ((size_t)i >= at)
 				i++;
 			free(a->m[i].name);
-			if (a->m[i].map != NULL) {
-				mapfile_close(a->m[i].map);
-				free(a->m[i].map);
-			}
+			ar_member_release(&a->m[i]);
 			memmove(&a->m[i], &a->m[i + 1], (a->n - (size_t)i -
 			    1) * sizeof(*a->m));
 			a->n--;
@@ -519,10 +556,7 @@ op_delete(struct ar_archive *a, const struct ar_opts *o)
 		if (o->verbose)
 			printf("d - %s\n", a->m[i].name);
 		free(a->m[i].name);
-		if (a->m[i].map != NULL) {
-			mapfile_close(a->m[i].map);
-			free(a->m[i].map);
-		}
+		ar_member_release(&a->m[i]);
 		memmove(&a->m[i], &a->m[i + 1], (a->n - (size_t)i - 1) *
 		    sizeof(*a->m));
 		a->n--;
