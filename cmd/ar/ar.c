@@ -223,8 +223,10 @@ ar_main(struct ar_opts *o, int argc, char **argv)
 		}
 		pos[npos++] = argv[i];
 	}
-	if (o->mode == 'M')
+	if (o->mode == 'M') {
+		free(pos);
 		return ar_mri(o);
+	}
 	if (o->mode == 0)
 		usage(false);
 	i = 0;

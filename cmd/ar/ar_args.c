@@ -108,10 +108,13 @@ expand(struct argv_buf *b, char *arg, int depth)
 	free(text);
 }
 
+/* The expanded arguments live until exit, reachable from here. */
+static struct argv_buf expanded;
+
 void
 ar_expand_args(int *argc, char ***argv)
 {
-	struct argv_buf b = { NULL, 0, 0 };
+	struct argv_buf *b = &expanded;
 	int i;
 
 	for (i = 0; i < *argc; i++)
@@ -120,7 +123,7 @@ ar_expand_args(int *argc, char ***argv)
 	if (i == *argc)
 		return;
 	for (i = 0; i < *argc; i++)
-		expand(&b, (*argv)[i], i == 0 ? MAXDEPTH + 1 : 0);
-	*argc = b.n;
-	*argv = b.v;
+		expand(b, (*argv)[i], i == 0 ? MAXDEPTH + 1 : 0);
+	*argc = b->n;
+	*argv = b->v;
 }

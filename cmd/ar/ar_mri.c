@@ -186,6 +186,7 @@ mri_command(struct mri *st, char **argv, int argc)
 				continue;
 			}
 			free(st->cur.m[i].name);
+			ar_member_release(&st->cur.m[i]);
 			memmove(&st->cur.m[i], &st->cur.m[i + 1],
 			    (st->cur.n - (size_t)i - 1) * sizeof(*st->cur.m));
 			st->cur.n--;
