@@ -202,7 +202,8 @@ parse_shdrs(struct eimg *img)
 	if (img->phnum == PN_XNUM)
 		return elfin_fail(img, "more than 65534 program headers "
 		    "are not supported");
-	img->sec = xcalloc(img->shnum, sizeof(*img->sec));
+	/* One spare entry: plan.c may add a .shstrtab of its own. */
+	img->sec = xcalloc(img->shnum + 1, sizeof(*img->sec));
 	for (i = 0; i < img->shnum; i++) {
 		struct esect *s = &img->sec[i];
 

@@ -252,7 +252,22 @@ name_sections(struct eimg *img)
 	size_t i, n = 0;
 
 	strtab_init(&img->shstr, img->shnum);
-	t = img->symstr_shared ? &img->symstr : &img->shstr;
+	t = &img->shstr;
+	/*
+	 * Section and symbol names in one table (clang does this): the
+	 * table keeps the symbol names, and the section names get a new
+	 * .shstrtab at the end, as GNU strip writes it.
+	 */
+	if (img->symstr_shared) {
+		struct esect *ns = &img->sec[img->shnum];
+
+		memset(ns, 0, sizeof(*ns));
+		ns->type = SHT_STRTAB;
+		ns->align = 1;
+		ns->sname = ".shstrtab";
+		img->shstrndx = img->shnum++;
+		img->symstr_shared = false;
+	}
 	for (i = 0; i < img->shnum; i++) {
 		struct esect *s = &img->sec[i];
 

@@ -23,6 +23,7 @@
 #define SHT_REL		9
 #define SHT_GROUP	17
 #define SHT_SYMTAB_SHNDX 18
+#define SHT_LLVM_ADDRSIG 0x6fff4c03
 #define SHN_LORESERVE	0xff00
 #define SHN_XINDEX	0xffff
 #define STB_LOCAL	0
@@ -48,6 +49,7 @@ static void drop_symtab_if_empty(struct eimg *);
 static int rewrite_rel(struct eimg *, struct esect *);
 static void rewrite_group(struct eimg *, struct esect *, bool);
 static void encode_symtab(struct eimg *);
+static int rewrite_addrsig(struct eimg *, struct esect *);
 
 static const unsigned char *
 sym_at(const struct eimg *img, size_t i)
@@ -317,6 +319,9 @@ symbols_rewrite_refs(struct eimg *img)
 			return -1;
 		if (s->type == SHT_GROUP)
 			rewrite_group(img, s, mine);
+		if (s->type == SHT_LLVM_ADDRSIG && mine &&
+		    rewrite_addrsig(img, s) == -1)
+			return -1;
 	}
 	return 0;
 }
@@ -430,4 +435,44 @@ rewrite_group(struct eimg *img, struct esect *s, bool mine)
 	s->bufsize = 4 * (uint64_t)k;
 	if (mine)
 		s->info = img->symmap[s->info];
+}
+
+/*
+ * LLVM's address-significance table is a list of ULEB128 symbol
+ * indexes: renumber it, leaving out symbols that are gone.  (GNU strip
+ * zeroes its sh_link instead, which makes linkers ignore it.)
+ */
+static int
+rewrite_addrsig(struct eimg *img, struct esect *s)
+{
+	const unsigned char *p = img->in.data + s->off, *end = p + s->size;
+	unsigned char *q;
+	uint64_t v, n;
+	unsigned shift;
+
+	s->buf = q = xmalloc(s->size > 0 ? (size_t)s->size : 1);
+	while (p < end) {
+		for (v = 0, shift = 0; p < end; shift += 7) {
+			if (shift > 63)
+				return elfin_fail(img, "section %s: bad ULEB128",
+				    s->sname);
+			v |= (uint64_t)(*p & 0x7f) << shift;
+			if (!(*p++ & 0x80))
+				break;
+		}
+		if (p[-1] & 0x80)
+			return elfin_fail(img, "section %s: truncated ULEB128",
+			    s->sname);
+		if (v >= img->nsyms)
+			return elfin_fail(img, "section %s: symbol index %llu "
+			    "out of range", s->sname, (unsigned long long)v);
+		if ((n = img->symmap[v]) == NOSYM)
+			continue;
+		do {
+			*q++ = (unsigned char)((n & 0x7f) | (n > 0x7f ? 0x80 : 0));
+			n >>= 7;
+		} while (n != 0);
+	}
+	s->bufsize = (uint64_t)(q - s->buf);
+	return 0;
 }
