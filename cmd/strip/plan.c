@@ -220,7 +220,7 @@ check_links(struct eimg *img)
 	size_t i;
 
 	for (i = 1; i < img->shnum; i++) {
-		const struct esect *s = &img->sec[i];
+		struct esect *s = &img->sec[i];
 		bool infolink = is_rel(s) || (s->flags & SHF_INFO_LINK);
 
 		if (s->remove) {
@@ -229,6 +229,15 @@ check_links(struct eimg *img)
 				    "%s: it is loaded at run time", s->sname);
 			continue;
 		}
+		/*
+		 * A static executable's .rela.plt (IRELATIVE, symbol 0)
+		 * names .symtab; the loader never reads the link.  GNU
+		 * strip sets it to 0 and so do we.
+		 */
+		if (s->link != 0 && img->sec[s->link].remove &&
+		    (s->flags & SHF_ALLOC) && is_rel(s) &&
+		    img->sec[s->link].type == SHT_SYMTAB)
+			s->link = 0;
 		if (s->link != 0 && img->sec[s->link].remove)
 			return elfin_fail(img, "section %s: links to removed "
 			    "section %s", s->sname, img->sec[s->link].sname);
