@@ -173,13 +173,9 @@ process(const struct strip_opts *o, const char *path)
 	char *target;
 	struct span s;
 
-	if (mapfile_open(&mf, path) == -1) {
+	/* Before mapping: mmap itself marks the file accessed (-p). */
+	if (stat(path, &st) == -1 || mapfile_open(&mf, path) == -1) {
 		diag_errno(path, "cannot open");
-		return;
-	}
-	if (fstat(mf.fd, &st) == -1) {
-		diag_errno(path, "cannot stat");
-		mapfile_close(&mf);
 		return;
 	}
 	s = mapfile_span(&mf);

@@ -49,3 +49,9 @@ static int four = 4;
 int five = 5;
 int __attribute__((weak)) weakfn(void) { return 1; }
 int main(void) { printf("%d\n", triple(four) + five + weakfn()); return 0; }'
+
+# secoff FILE NAME: the file offset of section NAME, in hex.
+secoff() {
+	readelf -SW "$1" | sed -n 's/^ *\[ *[0-9]*\] //p' |
+	    awk -v n="$2" '$1 == n { print $4 }'
+}
