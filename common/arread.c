@@ -179,7 +179,8 @@ decode_name(struct arread *ar, struct rawhdr *h, uint64_t dataoff,
 		while (len > 0 && (n[len - 1] == ' ' || n[len - 1] == '\0'))
 			len--;
 		if (len > 1 && n[len - 1] == '/' &&
-		    !(len == 7 && memcmp(n, "/SYM64/", 7) == 0))
+		    !(len == 7 && memcmp(n, "/SYM64/", 7) == 0) &&
+		    !(len == 2 && n[0] == '/'))	/* "//": the name table */
 			len--;
 		setname(ar, n, len);
 	}
