@@ -10,8 +10,11 @@
  * without program headers (a relocatable object) is laid out afresh
  * behind its ELF header in the same way.
  */
+#define _GNU_SOURCE		/* copy_file_range(2) */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "strip.h"
 #include "xalloc.h"
@@ -28,6 +31,10 @@
 static int find_fixed_end(struct eimg *);
 static int place_rest(struct eimg *, uint64_t *);
 static void emit_shdr(const struct eimg *, unsigned char *, size_t);
+static void patch_ehdr(const struct eimg *, unsigned char *);
+static int pwrite_all(int, const void *, uint64_t, uint64_t);
+static int copy_file(int, uint64_t, int, uint64_t, uint64_t,
+    const unsigned char *);
 
 static uint64_t
 secsize(const struct esect *s)
@@ -147,13 +154,10 @@ place_rest(struct eimg *img, uint64_t *endp)
 	return 0;
 }
 
-void
-layout_emit(const struct eimg *img, unsigned char *out)
+/* The ELF header's section header fields, for the output. */
+static void
+patch_ehdr(const struct eimg *img, unsigned char *e)
 {
-	unsigned char *e = out;
-	size_t i;
-
-	memcpy(out, img->in.data, (size_t)img->fixed_end);
 	if (img->is64) {
 		elfin_put(img, e + 40, 8, img->outshoff);
 		e += 58;
@@ -165,6 +169,16 @@ layout_emit(const struct eimg *img, unsigned char *out)
 	    img->outshnum : 0);
 	elfin_put(img, e + 4, 2, img->outshstrndx < SHN_LORESERVE ?
 	    img->outshstrndx : SHN_XINDEX);
+}
+
+/* The whole output image into out (outsize bytes, zeroed). */
+void
+layout_emit(const struct eimg *img, unsigned char *out)
+{
+	size_t i;
+
+	memcpy(out, img->in.data, (size_t)img->fixed_end);
+	patch_ehdr(img, out);
 	for (i = 0; i < img->shnum; i++) {
 		const struct esect *s = &img->sec[i];
 
@@ -176,6 +190,96 @@ layout_emit(const struct eimg *img, unsigned char *out)
 		emit_shdr(img, out + img->outshoff + s->newidx *
 		    img->shentsize, i);
 	}
+}
+
+static int
+pwrite_all(int fd, const void *buf, uint64_t len, uint64_t off)
+{
+	const unsigned char *p = buf;
+	ssize_t n;
+
+	while (len > 0) {
+		n = pwrite(fd, p, len > ((size_t)1 << 30) ? ((size_t)1 << 30) :
+		    (size_t)len, (off_t)off);
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		off += (uint64_t)n;
+		len -= (uint64_t)n;
+	}
+	return 0;
+}
+
+static int
+copy_file(int in, uint64_t off, int out, uint64_t outoff, uint64_t len,
+    const unsigned char *map)
+{
+	loff_t ioff = (loff_t)off, ooff = (loff_t)outoff;
+	ssize_t n;
+
+	while (len > 0 && in != -1) {
+		n = copy_file_range(in, &ioff, out, &ooff, (size_t)(len >
+		    ((uint64_t)1 << 30) ? (1u << 30) : len), 0);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == -1 && (errno == ENOSPC || errno == EIO ||
+			    errno == EDQUOT || errno == EFBIG))
+				return -1;
+			break;		/* not supported here: write it */
+		}
+		len -= (uint64_t)n;
+	}
+	off = (uint64_t)ioff;
+	outoff = (uint64_t)ooff;
+	return pwrite_all(out, map + off, len, outoff);
+}
+
+/*
+ * The output written to fd: what layout_emit builds in memory, but with
+ * the big unchanged runs copied file to file (in: the input's
+ * descriptor, or -1 when the input is not a whole file).
+ */
+int
+layout_write(const struct eimg *img, int in, uint64_t inbase, int fd)
+{
+	unsigned char *hdrs, ehdr[64];
+	size_t i;
+	int rc = -1;
+
+	if (ftruncate(fd, (off_t)img->outsize) == -1)
+		return -1;
+	if (copy_file(in, inbase, fd, 0, img->fixed_end, img->in.data -
+	    inbase) == -1)
+		return -1;
+	memcpy(ehdr, img->in.data, img->ehsize);
+	patch_ehdr(img, ehdr);
+	if (pwrite_all(fd, ehdr, img->ehsize, 0) == -1)
+		return -1;
+	hdrs = xcalloc(img->outshnum, img->shentsize);
+	for (i = 0; i < img->shnum; i++) {
+		const struct esect *s = &img->sec[i];
+
+		if (s->remove)
+			continue;
+		emit_shdr(img, hdrs + s->newidx * img->shentsize, i);
+		if (i == 0 || s->fixed || secsize(s) == 0)
+			continue;
+		if (s->buf != NULL ? pwrite_all(fd, s->buf, s->bufsize,
+		    s->newoff) == -1 : copy_file(in, inbase + s->off, fd,
+		    s->newoff, s->size, img->in.data - inbase) == -1)
+			goto out;
+	}
+	if (pwrite_all(fd, hdrs, (uint64_t)img->outshnum * img->shentsize,
+	    img->outshoff) == -1)
+		goto out;
+	rc = 0;
+out:
+	free(hdrs);
+	return rc;
 }
 
 static void

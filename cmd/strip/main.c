@@ -62,7 +62,7 @@ static void parse_args(struct strip_opts *, int, char **);
 static void pat_add(struct patlist *, const char *);
 static void process(const struct strip_opts *, const char *);
 static int strip_elf_file(const struct strip_opts *, const char *,
-    struct span, const char *, const struct stat *);
+    const struct mapfile *, const char *, const struct stat *);
 static int finish(const struct strip_opts *, struct outfile *,
     const char *, const struct stat *);
 
@@ -182,7 +182,7 @@ process(const struct strip_opts *o, const char *path)
 	target = target_of(o, path);
 	switch (filetype_detect(s)) {
 	case FT_ELF:
-		strip_elf_file(o, path, s, target, &st);
+		strip_elf_file(o, path, &mf, target, &st);
 		break;
 	case FT_AR:
 	case FT_AR_THIN:
@@ -218,26 +218,24 @@ strip_elf_plan(const struct strip_opts *o, const char *where,
 
 static int
 strip_elf_file(const struct strip_opts *o, const char *path,
-    struct span in, const char *target, const struct stat *st)
+    const struct mapfile *mf, const char *target, const struct stat *st)
 {
 	struct outfile of;
 	struct eimg img;
-	void *out;
 
-	if (strip_elf_plan(o, path, in, &img) == -1)
+	if (strip_elf_plan(o, path, mapfile_span(mf), &img) == -1)
 		return -1;
 	if (outfile_open(&of, target, st->st_mode & 07777) == -1) {
 		diag_errno(target, "cannot create output");
 		elfin_free(&img);
 		return -1;
 	}
-	if ((out = outfile_map(&of, img.outsize)) == NULL) {
+	if (layout_write(&img, mf->fd, 0, of.fd) == -1) {
 		diag_errno(target, "cannot write output");
 		outfile_abort(&of);
 		elfin_free(&img);
 		return -1;
 	}
-	layout_emit(&img, out);
 	elfin_free(&img);
 	return finish(o, &of, path, st);
 }

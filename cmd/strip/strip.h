@@ -113,6 +113,7 @@ int	 symbols_rewrite_refs(struct eimg *);
 /* layout.c */
 int	 layout_assign(struct eimg *);
 void	 layout_emit(const struct eimg *, unsigned char *out);
+int	 layout_write(const struct eimg *, int in, uint64_t inbase, int fd);
 
 struct stat;
 
