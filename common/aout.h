@@ -75,7 +75,58 @@ struct aout {
 	size_t		 nsyms;		/* entries that fit in the file */
 	bool		 truncated;	/* some part runs past the end */
 	char		 err[160];
+	/* Added for readelf and strip; the fields above are the contract. */
+	uint32_t	 word0;		/* word 0 as stored, read big-endian */
+	unsigned	 toolversion;	/* SunOS a_toolversion */
+	unsigned	 v7flag;	/* PDP-11 a_flag (1: no relocations) */
+	unsigned	 pagesize;	/* the family's page (LDPGSZ) */
+	unsigned	 relsize;	/* 8, 12 (SPARC) or 2 (PDP-11 words) */
+	bool		 hdr_in_text;	/* a_text counts the header */
+	bool		 isobj;		/* relocatable: text based at 0 */
+	bool		 sparc;		/* extended SPARC relocations */
+	bool		 exact;		/* string table ends at end of file */
+	unsigned	 nsyms_claimed;	/* a_syms / nlistsize, not clipped */
 };
+
+/* Relocation entry, either form (spec/a.out.md section 11). */
+struct aout_reloc {
+	uint64_t	 address;	/* r_address */
+	uint32_t	 symbolnum;	/* r_symbolnum / r_index / V7 seg */
+	unsigned	 length;	/* log2 width (standard form) */
+	unsigned	 type;		/* SPARC r_type */
+	int64_t		 addend;	/* SPARC r_addend */
+	bool		 pcrel, external, baserel, jmptable, relative, copy;
+	bool		 neg;		/* ARM6 r_neg */
+	bool		 extended;	/* SPARC 12-byte form */
+	bool		 v7;		/* PDP-11 relocation word */
+	uint16_t	 v7word;	/* the raw PDP-11 word */
+};
+
+/* The link(5) structures (section 12): _dynamic + dispatch table. */
+struct aout_dynamic {
+	uint64_t	 dynoff;	/* file offset of _dynamic */
+	uint32_t	 version, debug, sdt, entry;
+	uint64_t	 sdtoff;	/* file offset of the dispatch table */
+	uint32_t	 loaded, need, rules, got, plt, rel, hash, nzlist;
+	uint32_t	 stab_hash, buckets, strings, str_sz, text_sz, plt_sz;
+	bool		 library;	/* based at 0 (a_entry < page) */
+	bool		 sunquirk;	/* v2/3 program: text values = offsets */
+	unsigned	 symsize;	/* 16 (nzlist, v8) or 12 */
+	size_t		 nsyms;		/* RRS symbols */
+	size_t		 nrels;		/* RRS relocations */
+	uint64_t	 symoff, stroff, reloff, hashoff, pltoff, gotoff;
+	uint64_t	 strsize;	/* bytes of RRS strings in the file */
+};
+
+/* A needed object (link_object / sod). */
+struct aout_sod {
+	uint32_t	 addr;		/* where this descriptor lives */
+	const char	*name;		/* points into the file */
+	bool		 library;	/* search with the -l rules */
+	unsigned	 major, minor;
+	uint32_t	 next;
+};
+
 
 struct aout_sym {
 	const char	*name;		/* NUL-terminated; PDP-11: copied */
@@ -84,6 +135,11 @@ struct aout_sym {
 	int16_t		 desc;		/* n_desc */
 	uint64_t	 value;
 	char		 pdpname[9];	/* storage for PDP-11 names */
+};
+
+struct aout_dynsym {
+	struct aout_sym	 sym;
+	uint32_t	 size;		/* nz_size (version 8), else 0 */
 };
 
 /* Is s plausibly an a.out file?  (filetype_detect says FT_AOUT.) */
@@ -101,5 +157,37 @@ const char *aout_family_name(enum aout_family);
 const char *aout_machine_name(const struct aout *);	/* "i386" ... */
 /* Bits in an address for this machine: 16 for PDP-11, else 32. */
 int	 aout_addr_bits(const struct aout *);
+/* Symbols GNU nm hides without -a: stabs, N_FN, N_WARNING, N_INDR. */
+bool	 aout_sym_is_debug(const struct aout_sym *);
+/* The n_type name: "N_TEXT|N_EXT", "N_SETA", or a stab's "N_SO". */
+const char *aout_type_name(unsigned type, char *buf, size_t len);
+
+/* Relocations: data selects the data table.  Count that fits the file. */
+size_t	 aout_nrelocs(const struct aout *, bool data);
+int	 aout_reloc(struct aout *, bool data, size_t i, struct aout_reloc *);
+const char *aout_sparc_reloc_name(unsigned type);
+
+/*
+ * The run-time linking structures.  Returns 1 when the file is not
+ * dynamic (no EX_DYNAMIC), 0 with d filled in, -1 with a->err set.
+ */
+int	 aout_dynamic(struct aout *, struct aout_dynamic *);
+/* File offset of a text- or data-resident RRS address; -1 if outside. */
+int	 aout_text_off(const struct aout *, const struct aout_dynamic *,
+	    uint32_t addr, uint64_t *off);
+int	 aout_data_off(const struct aout *, const struct aout_dynamic *,
+	    uint32_t addr, uint64_t *off);
+/* The needed object at addr; -1 with a->err set when out of range. */
+int	 aout_sod(struct aout *, const struct aout_dynamic *, uint32_t addr,
+	    struct aout_sod *);
+/* The string at a text-resident address, or NULL. */
+const char *aout_text_string(const struct aout *,
+	    const struct aout_dynamic *, uint32_t addr);
+int	 aout_dynsym(struct aout *, const struct aout_dynamic *, size_t i,
+	    struct aout_dynsym *);
+int	 aout_dynreloc(struct aout *, const struct aout_dynamic *, size_t i,
+	    struct aout_reloc *);
+/* Bytes per PLT slot (jmpslot) for this machine: 8 or 12. */
+unsigned aout_jmpslot_size(const struct aout *);
 
 #endif

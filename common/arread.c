@@ -42,6 +42,7 @@ static int decode_name(struct arread *, struct rawhdr *, uint64_t,
     const char **, uint64_t *);
 static int setname(struct arread *, const unsigned char *, size_t);
 static int special(const char *);
+static int index_ranlib11(struct arread *, struct arindex_sym **, size_t *);
 static int member_at(struct arread *, uint64_t, struct armember *,
     uint64_t *);
 static int map_external(struct arread *, struct armember *);
@@ -428,6 +429,55 @@ index_gnu(struct arread *ar, int w, struct arindex_sym **out, size_t *n)
 }
 
 /*
+ * PDP-11 ranlib (2.9BSD, Xinu): no counts, just {char name[8]; long off}
+ * entries, the offset little-endian (written on a VAX) and pointing at a
+ * member header.  Accepted only when every name is printable and
+ * NUL-padded and every offset lands on a header, so that garbage in a
+ * __.SYMDEF is still reported as malformed.  The names are copied (they
+ * need not be terminated) into the same allocation as the array.
+ */
+static int
+index_ranlib11(struct arread *ar, struct arindex_sym **out, size_t *n)
+{
+	struct span ix = ar->index, w = ar->whole;
+	struct arindex_sym *syms;
+	const unsigned char *e;
+	char *names;
+	uint64_t count, i, off;
+	size_t j;
+
+	if (ix.size == 0 || ix.size % 12 != 0 || ar->kind != FT_AR)
+		return -1;
+	count = ix.size / 12;
+	for (i = 0; i < count; i++) {
+		e = ix.data + i * 12;
+		for (j = 0; j < 8 && e[j] != '\0'; j++)
+			if (e[j] < 0x21 || e[j] > 0x7e)
+				return -1;
+		if (j == 0)
+			return -1;
+		for (; j < 8; j++)
+			if (e[j] != '\0')
+				return -1;
+		off = load32(e + 8, false);
+		if (off < ar->first || off > w.size - 60 || w.size < 60 ||
+		    memcmp(w.data + off + 58, "`\n", 2) != 0)
+			return -1;
+	}
+	syms = xcalloc(1, (size_t)count * (sizeof(*syms) + 9));
+	names = (char *)(syms + count);
+	for (i = 0; i < count; i++) {
+		e = ix.data + i * 12;
+		memcpy(names + i * 9, e, 8);
+		syms[i].name = names + i * 9;
+		syms[i].offset = load32(e + 8, false);
+	}
+	*out = syms;
+	*n = (size_t)count;
+	return 0;
+}
+
+/*
  * BSD: a byte count of ranlib structs {strx, off}, the structs, a byte
  * count of strings, the strings.  The byte order is the target's; we take
  * the one in which the sizes fit the member.
@@ -456,6 +506,8 @@ index_bsd(struct arread *ar, int w, struct arindex_sym **out, size_t *n)
 		ok = 1;
 		ar->index_big = big;
 	}
+	if (!ok && w == 4 && index_ranlib11(ar, out, n) == 0)
+		return 0;
 	if (!ok)
 		return fail(ar, "malformed %s", arread_index_name(
 		    ar->index_kind));

@@ -1,0 +1,112 @@
+/*
+ * readelf: the interface between main.c and the dump modules.
+ *
+ * The ELF side reads the file itself rather than through libelf: GNU
+ * readelf, whose output we reproduce byte for byte, prints the headers of
+ * files libelf refuses, and prints raw values that libelf would convert.
+ * relf_load decodes the ELF header, the section headers and the program
+ * headers of one file into host-order arrays (GElf_* types, the widest
+ * form of each structure); every other access to the image goes through
+ * span_range, so no offset, size or count read from the file is trusted.
+ * The format is the System V gABI (https://www.sco.com/developers/gabi/)
+ * with the processor supplements for the machine-specific parts.
+ */
+#ifndef READELF_READELF_H
+#define READELF_READELF_H
+
+#include <gelf.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "mapfile.h"
+
+/* Where -x, -p and -R apply: a section number or a section name. */
+enum dumpkind { DUMP_HEX, DUMP_STRING, DUMP_RELOC };
+
+struct dumpreq {
+	enum dumpkind	 kind;
+	const char	*name;		/* NULL when given by number */
+	unsigned long	 num;
+	bool		 used;		/* matched in the current file */
+};
+
+struct readelf_opts {
+	bool	 file_header, program_headers, section_headers;
+	bool	 section_groups, section_details, syms, dyn_syms;
+	bool	 relocs, unwind, dynamic, version_info, arch_specific;
+	bool	 histogram, notes, wide, demangle, silent_truncation;
+	bool	 decompress, archive_index, use_dynamic;
+	bool	 explain, json;
+	int	 sym_base;		/* 0 (mixed), 8, 10 or 16 */
+	struct dumpreq *dumps;		/* -x -p -R, in command-line order */
+	size_t	 ndumps;
+};
+
+/*
+ * One ELF file (or archive member) being dumped.  Invariants after a
+ * successful relf_load: sh has shnum entries (0 if the section headers
+ * are absent or unreadable), ph has phnum entries likewise; shstrndx is
+ * an index below shnum or 0.
+ */
+struct relf {
+	const char	*name;		/* "file" or "lib.a(m.o)" */
+	struct span	 img;
+	const struct readelf_opts *opts;
+	bool		 is64, big;
+	GElf_Ehdr	 eh;
+	size_t		 shnum, phnum, shstrndx;
+	GElf_Shdr	*sh;
+	GElf_Phdr	*ph;
+	struct span	 shstr;		/* section-name string table */
+	int		 errors;	/* problems reported for this file */
+};
+
+/* relf.c: loading and bounds-checked access. */
+int	 relf_load(struct relf *, const char *name, struct span,
+	    const struct readelf_opts *);
+void	 relf_free(struct relf *);
+void	 relf_error(struct relf *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+const char *relf_secname(const struct relf *, size_t idx);
+/* The bytes of section idx (NULL, with an error reported, if outside). */
+const unsigned char *relf_secdata(struct relf *, size_t idx, uint64_t *size);
+/* The NUL-terminated string at off in the string section strndx. */
+const char *relf_string(const struct relf *, size_t strndx, uint64_t off);
+const char *relf_string_span(struct span, uint64_t off);
+uint64_t relf_word(const struct relf *, const unsigned char *p, int bytes);
+/* Translate a virtual address to a file offset through PT_LOAD. */
+int	 relf_vaddr_off(const struct relf *, uint64_t vaddr, uint64_t *off);
+
+/* names.c: numbers to GNU readelf's words. */
+const char *names_osabi(unsigned);
+const char *names_machine(unsigned);
+const char *names_etype(unsigned, char *, size_t);
+const char *names_shtype(const struct relf *, uint32_t);
+const char *names_ptype(const struct relf *, uint32_t);
+void	 names_eflags(const struct relf *, char *, size_t);
+const char *names_reloc(unsigned machine, uint32_t type);
+const char *names_dtag(const struct relf *, uint64_t);
+
+/* One function per option, chosen by main.c. */
+void	 dump_ehdr(struct relf *);
+void	 dump_shdr(struct relf *);
+void	 dump_phdr(struct relf *);
+void	 dump_groups(struct relf *);
+void	 dump_syms(struct relf *, bool dynamic_only);
+void	 dump_reloc(struct relf *);
+void	 dump_dynamic(struct relf *);
+void	 dump_version(struct relf *);
+void	 dump_notes(struct relf *);
+void	 dump_sections(struct relf *);	/* -x -p -R */
+void	 dump_histogram(struct relf *);
+void	 dump_arch(struct relf *);
+void	 dump_unwind(struct relf *);
+void	 json_dump(struct relf *);
+
+/* Printing: one big stdout buffer; these are cheap wrappers. */
+#define out(...)	fprintf(stdout, __VA_ARGS__)
+void	 out_explain(const struct relf *, const char *text);
+
+#endif
