@@ -193,7 +193,7 @@ process(const struct strip_opts *o, const char *path)
 		    "supported");
 		break;
 	case FT_AOUT:
-		diag_error(path, "a.out files are not supported yet");
+		aout_strip(o, path, s, target, &st);
 		break;
 	default:
 		diag_error(path, "not an object file or archive");

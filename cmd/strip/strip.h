@@ -130,4 +130,8 @@ int	 archive_strip(const struct strip_opts *, const char *path,
 	    struct span in, int kind, const char *target,
 	    const struct stat *);
 
+/* aoutstrip.c: strip an a.out file; write to target. */
+int	 aout_strip(const struct strip_opts *, const char *path,
+	    struct span in, const char *target, const struct stat *);
+
 #endif

@@ -14,6 +14,11 @@
 #   LINT=1      also run eu-elflint --gnu-ld on ours, reporting only
 #               complaints it does not make about GNU's output
 #
+# Our -s (and no option) on a relocatable object keeps the relocations and
+# the symbols they need, where GNU strip -s removes them and leaves an
+# object that no longer links; so for objects and archives under -s, GNU
+# strip is run with --strip-unneeded, which is what ours does there.
+#
 # Prints one line per difference ("DIFF file: what") and ends with
 # "N files, S same, D differ, R refused by ours, G refused by GNU".
 # Exit status 0 when nothing differs, 1 otherwise.
@@ -33,7 +38,8 @@ done
 shift $((OPTIND - 1))
 [ $# -gt 0 ] || set -- /usr/bin /usr/lib/x86_64-linux-gnu
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
 export LC_ALL=C
 
 sections() {
@@ -56,8 +62,16 @@ for f in $(find "$@" -type f \( -perm -u+x -o -name '*.so*' -o -name '*.a' \
 	[ "$max" -gt 0 ] && [ "$n" -ge "$max" ] && break
 	n=$((n + 1))
 	cp "$f" "$tmp/in"
+	gopts=$opts
+	case "$opts" in
+	''|-s)
+		if [ "$magic" = '!<ar' ] ||
+		    readelf -hW "$tmp/in" 2>/dev/null | grep -q 'REL (Reloc'; then
+			gopts=--strip-unneeded
+		fi ;;
+	esac
 	# shellcheck disable=SC2086
-	if ! /usr/bin/strip $opts -o "$tmp/gnu" "$tmp/in" 2>/dev/null; then
+	if ! /usr/bin/strip $gopts -o "$tmp/gnu" "$tmp/in" 2>/dev/null; then
 		grefused=$((grefused + 1))
 		continue
 	fi
