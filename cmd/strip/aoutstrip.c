@@ -41,41 +41,51 @@ static unsigned char *build(struct aplan *, const struct strip_opts *,
     uint64_t *);
 static void renumber(struct aplan *, unsigned char *);
 
+/* The stripped image of the a.out file in: malloced in *img. */
+int
+aout_strip_mem(const struct strip_opts *o, const char *where,
+    struct span in, unsigned char **img, uint64_t *size)
+{
+	struct aplan p;
+	int rc = -1;
+
+	*img = NULL;
+	memset(&p, 0, sizeof(p));
+	if (aout_parse(&p.a, in) == -1) {
+		diag_error(where, "%s", p.a.err);
+		return -1;
+	}
+	if (p.a.family == AOUT_PDP11) {
+		diag_error(where, "PDP-11 a.out files are not supported");
+		return -1;
+	}
+	if (p.a.truncated || p.a.nsyms != p.a.nsyms_claimed) {
+		diag_error(where, "truncated a.out file");
+		return -1;
+	}
+	if (p.a.isobj && mark_needed(&p) == -1)
+		diag_error(where, "%s", p.a.err);
+	else if ((*img = build(&p, o, size)) == NULL)
+		diag_error(where, "%s", p.a.err);
+	else
+		rc = 0;
+	free(p.map);
+	free(p.needed);
+	return rc;
+}
+
 int
 aout_strip(const struct strip_opts *o, const char *path, struct span in,
     const char *target, const struct stat *st)
 {
-	struct aplan p;
-	unsigned char *img = NULL;
+	unsigned char *img;
 	uint64_t size;
-	int rc = -1;
+	int rc;
 
-	memset(&p, 0, sizeof(p));
-	if (aout_parse(&p.a, in) == -1) {
-		diag_error(path, "%s", p.a.err);
+	if (aout_strip_mem(o, path, in, &img, &size) == -1)
 		return -1;
-	}
-	if (p.a.family == AOUT_PDP11) {
-		diag_error(path, "PDP-11 a.out files are not supported");
-		return -1;
-	}
-	if (p.a.truncated || p.a.nsyms != p.a.nsyms_claimed) {
-		diag_error(path, "truncated a.out file");
-		return -1;
-	}
-	if (p.a.isobj && mark_needed(&p) == -1) {
-		diag_error(path, "%s", p.a.err);
-		goto out;
-	}
-	if ((img = build(&p, o, &size)) == NULL) {
-		diag_error(path, "%s", p.a.err);
-		goto out;
-	}
 	rc = strip_write_file(o, path, target, st, img, size);
-out:
 	free(img);
-	free(p.map);
-	free(p.needed);
 	return rc;
 }
 

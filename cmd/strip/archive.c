@@ -74,6 +74,14 @@ archive_strip(const struct strip_opts *o, const char *path, struct span in,
 		diag_error(path, "%s", ar.err);
 		return -1;
 	}
+	if (ar.index_kind != ARIDX_NONE && ar.index_kind != ARIDX_GNU &&
+	    ar.index_kind != ARIDX_GNU64) {
+		/* We would have to write its index back in the same form. */
+		diag_error(path, "cannot rewrite an archive with a %s index",
+		    arread_index_name(ar.index_kind));
+		arread_close(&ar);
+		return -1;
+	}
 	memset(&b, 0, sizeof(b));
 	while ((r = arread_next(&ar, &m)) == 1)
 		if (add_member(o, &b, &ar, &m) == -1)
@@ -116,6 +124,9 @@ add_member(const struct strip_opts *o, struct abuild *b, struct arread *ar,
 		a->data = xcalloc(1, (size_t)img.outsize);
 		layout_emit(&img, a->data);
 		elfin_free(&img);
+	} else if (filetype_detect(m->data) == FT_AOUT) {
+		if (aout_strip_mem(o, where, m->data, &a->data, &a->size) == -1)
+			return -1;
 	} else {
 		a->size = m->data.size;
 		a->data = xmalloc(a->size ? (size_t)a->size : 1);

@@ -130,7 +130,9 @@ int	 archive_strip(const struct strip_opts *, const char *path,
 	    struct span in, int kind, const char *target,
 	    const struct stat *);
 
-/* aoutstrip.c: strip an a.out file; write to target. */
+/* aoutstrip.c: strip an a.out file; write to target, or to memory. */
+int	 aout_strip_mem(const struct strip_opts *, const char *where,
+	    struct span in, unsigned char **img, uint64_t *size);
 int	 aout_strip(const struct strip_opts *, const char *path,
 	    struct span in, const char *target, const struct stat *);
 
