@@ -288,7 +288,7 @@ emit_shdr(const struct eimg *img, unsigned char *p, size_t i)
 	const struct esect *s = &img->sec[i];
 	int w = img->is64 ? 8 : 4;
 	uint64_t link = s->link, info = s->info, size = s->size;
-	uint64_t off = s->newoff;
+	uint64_t off = s->newoff, flags = s->flags;
 
 	if (i == 0) {
 		size = img->outshnum >= SHN_LORESERVE ? img->outshnum : 0;
@@ -301,12 +301,16 @@ emit_shdr(const struct eimg *img, unsigned char *p, size_t i)
 		    (s->flags & SHF_INFO_LINK)) && info != 0 &&
 		    info < img->shnum)
 			info = img->sec[info].newidx;
+		/* sh_info of a relocation section names a section: say so,
+		   as GNU strip does. */
+		if ((s->type == SHT_REL || s->type == SHT_RELA) && info != 0)
+			flags |= SHF_INFO_LINK;
 		if (s->buf != NULL)
 			size = s->bufsize;
 	}
 	elfin_put(img, p, 4, s->newname);
 	elfin_put(img, p + 4, 4, s->type);
-	elfin_put(img, p + 8, w, s->flags);
+	elfin_put(img, p + 8, w, flags);
 	p += 8 + w;
 	elfin_put(img, p, w, s->addr);
 	elfin_put(img, p + w, w, off);
