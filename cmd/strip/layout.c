@@ -20,6 +20,7 @@
 #include "xalloc.h"
 
 #define SHT_NOBITS	8
+#define SHT_NOTE	7
 #define SHT_RELA	4
 #define SHT_REL		9
 #define SHF_ALLOC	0x2
@@ -90,10 +91,22 @@ find_fixed_end(struct eimg *img)
 		if (off + fsz > end)
 			end = off + fsz;
 	}
+	/*
+	 * A debug-only file keeps the headers and the notes where they
+	 * were, so that PT_NOTE still finds them; the segments' other
+	 * contents are gone.
+	 */
+	if (img->debug_only) {
+		end = img->phoff + (uint64_t)img->phnum * img->phentsize;
+		if (end < img->ehsize)
+			end = img->ehsize;
+	}
 	for (i = 1; i < img->shnum; i++) {
 		const struct esect *s = &img->sec[i];
 
 		if (s->remove || !(s->flags & SHF_ALLOC))
+			continue;
+		if (img->debug_only && s->type != SHT_NOTE)
 			continue;
 		if (s->buf != NULL)
 			return elfin_fail(img, "section %s: loaded at run time "

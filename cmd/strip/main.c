@@ -136,12 +136,12 @@ parse_args(struct strip_opts *o, int argc, char **argv)
 		diag_error(NULL, "-o can name only one input file");
 		exit(1);
 	}
-	if (o->only_keep_debug) {
-		diag_error(NULL, "--only-keep-debug is not supported yet");
-		exit(1);
-	}
+	/* --only-keep-debug is a mode of its own: it strips no symbols. */
+	if (o->only_keep_debug)
+		o->strip_all = o->strip_debug = o->strip_unneeded =
+		    o->discard_all = o->discard_locals = false;
 	/* GNU strip: with no choice of what to strip, strip everything. */
-	if (!o->strip_debug && !o->strip_unneeded && !o->discard_all &&
+	else if (!o->strip_debug && !o->strip_unneeded && !o->discard_all &&
 	    !o->discard_locals)
 		o->strip_all = true;
 }

@@ -26,6 +26,8 @@
 #define SHT_REL		9
 #define SHT_GROUP	17
 #define SHT_SYMTAB_SHNDX 18
+#define SHT_NOTE	7
+#define SHT_NOBITS	8
 #define ET_REL		1
 
 static void mark_by_name(struct eimg *, const struct strip_opts *, bool *);
@@ -106,6 +108,17 @@ mark_by_name(struct eimg *img, const struct strip_opts *o, bool *pinned)
 		    o->keep_symbol.n == 0 &&
 		    (s->type == SHT_SYMTAB || s->type == SHT_SYMTAB_SHNDX))
 			s->remove = true;
+		/*
+		 * --only-keep-debug: what is loaded keeps its header but
+		 * loses its contents, except notes (the build ID is how a
+		 * debugger finds this file).
+		 */
+		if (o->only_keep_debug && (s->flags & SHF_ALLOC) &&
+		    s->type != SHT_NOTE && s->type != SHT_NOBITS) {
+			s->type = SHT_NOBITS;
+			s->flags &= ~(uint64_t)SHF_INFO_LINK;
+			img->debug_only = true;
+		}
 		if (plan_match(&o->keep_section, s->sname, true)) {
 			s->remove = false;
 			pinned[i] = true;

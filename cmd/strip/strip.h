@@ -85,6 +85,7 @@ struct eimg {
 	struct strtab	 symstr;	/* new symbol names */
 	bool		 symstr_shared;	/* .strtab is .shstrtab */
 	uint64_t	 fixed_end;	/* bytes copied as they are */
+	bool		 debug_only;	/* --only-keep-debug emptied sections */
 	uint64_t	 outsize, outshoff;
 	size_t		 outshnum, outshstrndx;
 	char		 err[240];
