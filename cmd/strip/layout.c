@@ -37,6 +37,14 @@ static int pwrite_all(int, const void *, uint64_t, uint64_t);
 static int copy_file(int, uint64_t, int, uint64_t, uint64_t,
     const unsigned char *);
 
+/* A loaded section patched without moving (.dynsym's st_shndx). */
+static bool
+in_place(const struct esect *s)
+{
+	return (s->flags & SHF_ALLOC) && s->buf != NULL &&
+	    s->bufsize == s->size && s->type != SHT_NOBITS;
+}
+
 static uint64_t
 secsize(const struct esect *s)
 {
@@ -108,7 +116,7 @@ find_fixed_end(struct eimg *img)
 			continue;
 		if (img->debug_only && s->type != SHT_NOTE)
 			continue;
-		if (s->buf != NULL)
+		if (s->buf != NULL && !in_place(s))
 			return elfin_fail(img, "section %s: loaded at run time "
 			    "and would need rewriting", s->sname);
 		if (s->type != SHT_NOBITS && s->off + s->size > end)
@@ -141,7 +149,7 @@ place_rest(struct eimg *img, uint64_t *endp)
 
 		if (s->remove)
 			continue;
-		if (img->phnum > 0 && s->buf == NULL &&
+		if (img->phnum > 0 && (s->buf == NULL || in_place(s)) &&
 		    (((s->flags & SHF_ALLOC) && s->type == SHT_NOBITS) ||
 		    s->off + secsize(s) <= img->fixed_end)) {
 			s->fixed = true;
@@ -154,9 +162,10 @@ place_rest(struct eimg *img, uint64_t *endp)
 	for (i = 0; i < n; i++) {
 		a = v[i]->align > 1 ? v[i]->align : 1;
 		if (a > MAXALIGN) {
+			elfin_fail(img, "section %s: alignment %llu too large",
+			    v[i]->sname, (unsigned long long)a);
 			free(v);
-			return elfin_fail(img, "section %s: alignment %llu too "
-			    "large", v[i]->sname, (unsigned long long)a);
+			return -1;
 		}
 		cur = (cur + a - 1) / a * a;
 		v[i]->newoff = cur;
@@ -197,7 +206,7 @@ layout_emit(const struct eimg *img, unsigned char *out)
 
 		if (s->remove)
 			continue;
-		if (i != 0 && !s->fixed && secsize(s) > 0)
+		if (i != 0 && (!s->fixed || s->buf != NULL) && secsize(s) > 0)
 			memcpy(out + s->newoff, s->buf != NULL ? s->buf :
 			    img->in.data + s->off, (size_t)secsize(s));
 		emit_shdr(img, out + img->outshoff + s->newidx *
@@ -279,7 +288,7 @@ layout_write(const struct eimg *img, int in, uint64_t inbase, int fd)
 		if (s->remove)
 			continue;
 		emit_shdr(img, hdrs + s->newidx * img->shentsize, i);
-		if (i == 0 || s->fixed || secsize(s) == 0)
+		if (i == 0 || (s->fixed && s->buf == NULL) || secsize(s) == 0)
 			continue;
 		if (s->buf != NULL ? pwrite_all(fd, s->buf, s->bufsize,
 		    s->newoff) == -1 : copy_file(in, inbase + s->off, fd,

@@ -76,6 +76,10 @@ main(int argc, char **argv)
 	parse_args(&opts, argc, argv);
 	for (i = optind; i < argc; i++)
 		process(&opts, argv[i]);
+	free(opts.remove_section.v);
+	free(opts.keep_section.v);
+	free(opts.keep_symbol.v);
+	free(opts.strip_symbol.v);
 	return diag_status();
 }
 

@@ -65,6 +65,23 @@ is_rel(const struct esect *s)
 	return s->type == SHT_REL || s->type == SHT_RELA;
 }
 
+static bool
+is_dynamic_table(const struct esect *s)
+{
+	switch (s->type) {
+	case 5:			/* SHT_HASH */
+	case 6:			/* SHT_DYNAMIC */
+	case 11:		/* SHT_DYNSYM */
+	case 0x6ffffff6:	/* SHT_GNU_HASH */
+	case 0x6ffffffd:	/* SHT_GNU_verdef */
+	case 0x6ffffffe:	/* SHT_GNU_verneed */
+	case 0x6fffffff:	/* SHT_GNU_versym */
+		return true;
+	default:
+		return false;
+	}
+}
+
 int
 plan_strip(struct eimg *img, const struct strip_opts *o)
 {
@@ -79,7 +96,8 @@ plan_strip(struct eimg *img, const struct strip_opts *o)
 	if (check_links(img) == -1)
 		goto out;
 	name_sections(img);
-	if (symbols_rewrite_refs(img) == -1 || layout_assign(img) == -1)
+	if (symbols_rewrite_refs(img) == -1 || symbols_patch_dynsym(img) == -1 ||
+	    layout_assign(img) == -1)
 		goto out;
 	rc = 0;
 out:
@@ -232,16 +250,25 @@ check_links(struct eimg *img)
 {
 	size_t i;
 
+	/*
+	 * A loaded section's bytes stay where the segments put them;
+	 * only its header goes.  Not for the tables that dynamic linking
+	 * is checked against.
+	 */
+	for (i = 1; i < img->shnum; i++) {
+		const struct esect *s = &img->sec[i];
+
+		if (s->remove && img->phnum > 0 && (s->flags & SHF_ALLOC) &&
+		    is_dynamic_table(s))
+			return elfin_fail(img, "cannot remove section %s: the "
+			    "dynamic linker uses it", s->sname);
+	}
 	for (i = 1; i < img->shnum; i++) {
 		struct esect *s = &img->sec[i];
 		bool infolink = is_rel(s) || (s->flags & SHF_INFO_LINK);
 
-		if (s->remove) {
-			if (img->phnum > 0 && (s->flags & SHF_ALLOC))
-				return elfin_fail(img, "cannot remove section "
-				    "%s: it is loaded at run time", s->sname);
+		if (s->remove)
 			continue;
-		}
 		/*
 		 * A static executable's .rela.plt (IRELATIVE, symbol 0)
 		 * names .symtab; the loader never reads the link.  GNU

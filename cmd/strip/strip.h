@@ -110,6 +110,7 @@ bool	 plan_match(const struct patlist *, const char *, bool wildcard);
 /* symbols.c */
 int	 symbols_filter(struct eimg *, const struct strip_opts *);
 int	 symbols_rewrite_refs(struct eimg *);
+int	 symbols_patch_dynsym(struct eimg *);
 
 /* layout.c */
 int	 layout_assign(struct eimg *);

@@ -476,3 +476,51 @@ rewrite_addrsig(struct eimg *img, struct esect *s)
 	s->bufsize = (uint64_t)(q - s->buf);
 	return 0;
 }
+
+/*
+ * When a loaded section's header is removed, the sections after it are
+ * renumbered, and .dynsym's st_shndx fields must follow.  The table is
+ * patched in place (same size, same offset): the loader only tells
+ * defined from undefined, which does not change.
+ */
+int
+symbols_patch_dynsym(struct eimg *img)
+{
+	bool shifted = false, gap = false;
+	size_t i, j, n;
+
+	for (i = 1; i < img->shnum && !shifted; i++) {
+		if (img->sec[i].remove)
+			gap = true;
+		else if (gap)
+			shifted = true;
+	}
+	if (!shifted)
+		return 0;
+	for (i = 1; i < img->shnum; i++) {
+		struct esect *s = &img->sec[i];
+
+		if (s->remove || s->type != 11 || s->buf != NULL)
+			continue;
+		if (s->entsize != img->symsize || s->size % img->symsize != 0)
+			return elfin_fail(img, "section %s: bad symbol table "
+			    "size", s->sname);
+		n = (size_t)(s->size / img->symsize);
+		s->buf = xmalloc(s->size ? (size_t)s->size : 1);
+		s->bufsize = s->size;
+		memcpy(s->buf, img->in.data + s->off, (size_t)s->size);
+		for (j = 1; j < n; j++) {
+			unsigned char *q = s->buf + j * img->symsize +
+			    (img->is64 ? 6 : 14);
+			uint64_t k = elfin_word(img, q, 2);
+
+			if (k == 0 || k >= SHN_LORESERVE)
+				continue;
+			if (k >= img->shnum || img->sec[k].remove)
+				return elfin_fail(img, "dynamic symbol %zu is "
+				    "defined in a removed or missing section", j);
+			elfin_put(img, q, 2, img->sec[k].newidx);
+		}
+	}
+	return 0;
+}

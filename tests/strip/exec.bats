@@ -79,12 +79,32 @@ setup() {
 	refute_output --partial .debug_abbrev
 }
 
-@test "strip refuses to remove a section loaded at run time" {
+@test "strip -R of a loaded section drops its header and the program still runs" {
+	same_as_gnu prog -R .note.ABI-tag
+	run ./ours.x
+	assert_output 18
+	elflint_clean prog ours.x
+}
+
+@test "strip -R renumbers the section indexes in .dynsym" {
+	cc -fPIC -shared -Wl,--build-id -o libt.so -x c - \
+	    <<<'int twice(int x){return 2*x;}'
+	same_as_gnu libt.so -R .note.gnu.build-id
+	# twice's st_shndx names .text under its new number.
+	local text
+	text=$(readelf -SW ours.x | sed -n 's/^ *\[ *\([0-9]*\)\] \.text .*/\1/p')
+	run readelf --dyn-syms -W ours.x
+	assert_output --regexp "FUNC +GLOBAL +DEFAULT +$text twice"
+	# (GNU strip 2.40 leaves the old number there.)
+	elflint_clean libt.so ours.x
+}
+
+@test "strip refuses to remove a table the dynamic linker uses" {
 	cp prog orig
-	run --separate-stderr "$STRIP" -R .text prog
+	run --separate-stderr "$STRIP" -R .dynsym prog
 	assert_failure 1
 	assert_equal "$stderr" \
-	    "strip: prog: cannot remove section .text: it is loaded at run time"
+	    "strip: prog: cannot remove section .dynsym: the dynamic linker uses it"
 	cmp prog orig
 }
 
