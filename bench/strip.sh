@@ -35,9 +35,11 @@ describe() {
 	printf '%s: %s bytes' "$1" "$(stat -c %s "$1")"
 	case $(head -c 4 "$1" | od -An -c | tr -d ' ') in
 	177ELF)
-		printf ', %s sections, %s symbols\n' \
+		sz=$(readelf -SW "$1" | sed -n 's/^ *\[ *[0-9]*\] //p' |
+		    awk '$1 == ".symtab" { print $5 }')
+		printf ', %s sections, %s .symtab entries\n' \
 		    "$(readelf -hW "$1" | awk '/Number of section headers/ { print $5 }')" \
-		    "$(readelf -SW "$1" | awk '$2 == ".symtab" || $3 == ".symtab" { print }' | wc -l)"
+		    "$( [ -n "$sz" ] && echo $((0x$sz / 24)) || echo 0)"
 		;;
 	*)
 		printf ', %s members\n' "$(ar t "$1" | wc -l)" ;;
