@@ -101,7 +101,8 @@ isa_level_of(const struct elfscan *s, uint64_t off, uint64_t size,
 		type = rd(s, off + 8, 4);
 		if (namesz > end - off || descsz > end - off)
 			return 0;
-		p = off + 12 + ((namesz + align - 1) & ~(align - 1));
+		/* The descriptor starts at the aligned end of the name. */
+		p = off + ((12 + namesz + align - 1) & ~(align - 1));
 		if (namesz == 4 && type == NT_GNU_PROPERTY_TYPE_0 &&
 		    memcmp(s->p + off + 12, "GNU", 4) == 0 && p <= end &&
 		    descsz <= end - p) {
@@ -121,8 +122,8 @@ isa_level_of(const struct elfscan *s, uint64_t off, uint64_t size,
 				p += (datasz + align - 1) & ~(align - 1);
 			}
 		}
-		p = off + 12 + ((namesz + align - 1) & ~(align - 1)) +
-		    ((descsz + align - 1) & ~(align - 1));
+		p = off + ((((12 + namesz + align - 1) & ~(align - 1)) +
+		    descsz + align - 1) & ~(align - 1));
 		if (p <= off || p > end)
 			return 0;
 		off = p;
