@@ -120,7 +120,7 @@ glibc_main(int argc, char **argv)
 			diag_fatal("Can't open cache file %s", opts.cache_file);
 		rc = cache_print(host, opts.cache_file);
 		free(host);
-		return rc;
+		return rc | diag_status();
 	}
 	if (opts.manual_link) {
 		for (i = 0; i < argc; i++)

@@ -204,7 +204,7 @@ cache_print(const char *file, const char *shown)
 	int rc;
 
 	if (mapfile_open(&mf, file) != 0) {
-		diag_errno(NULL, "Can't open cache file %s\n", shown);
+		diag_errno(NULL, "Can't open cache file %s", shown);
 		return 1;
 	}
 	memset(&v, 0, sizeof(v));

@@ -19,21 +19,29 @@ glibc_generator() {
 	    sed 's/ \([0-9][0-9.]*\)$/ stable release version \1/'
 }
 
-# mkso PATH SONAME [CFLAGS...]: a small x86-64 shared library.  An empty
-# SONAME gives a library without DT_SONAME.
+# mkso PATH SONAME [LDFLAGS...]: a small x86-64 shared library.  An empty
+# SONAME gives a library without DT_SONAME.  Without LDFLAGS the library
+# is a copy of one template whose DT_SONAME placeholder is overwritten in
+# place (NUL-padded): one link per test file instead of one per library.
+SO_PLACEHOLDER=libPLACEHOLDER_FOR_THE_SONAME_OF_A_TEST_LIBRARY.so.99
 mkso() {
-	local out=$1 soname=$2 obj=$BATS_TEST_TMPDIR/so.o
+	local out=$1 soname=$2 dir=${BATS_FILE_TMPDIR:-$BATS_TEST_TMPDIR}
 	shift 2
 	mkdir -p "$(dirname "$out")"
-	# One object per test; linking alone is what each library costs.
-	if [ ! -f "$obj" ]; then
-		printf 'int f(void) { return 1; }\n' > "${obj%.o}.c"
-		cc -c -fPIC -o "$obj" "${obj%.o}.c" || return
+	if [ ! -f "$dir/so.o" ]; then
+		printf 'int f(void) { return 1; }\n' > "$dir/so.c"
+		cc -c -fPIC -o "$dir/so.o" "$dir/so.c" || return
 	fi
-	if [ -n "$soname" ]; then
-		cc -shared -o "$out" -Wl,-soname,"$soname" "$@" "$obj"
+	if [ -z "$soname" ]; then
+		cc -shared -o "$out" "$@" "$dir/so.o"
+	elif [ $# -gt 0 ] || [ ${#soname} -gt ${#SO_PLACEHOLDER} ]; then
+		cc -shared -o "$out" -Wl,-soname,"$soname" "$@" "$dir/so.o"
 	else
-		cc -shared -o "$out" "$@" "$obj"
+		[ -f "$dir/tmpl.so" ] || cc -shared -o "$dir/tmpl.so" \
+		    -Wl,-soname,"$SO_PLACEHOLDER" "$dir/so.o" || return
+		SONAME=$soname PH=$SO_PLACEHOLDER perl -0777 -pe \
+		    's/\Q$ENV{PH}\E/$ENV{SONAME} . "\0" x (length($ENV{PH}) - length($ENV{SONAME}))/e' \
+		    "$dir/tmpl.so" > "$out"
 	fi
 }
 
