@@ -39,6 +39,7 @@
 
 /* A library of the hints list; identity is (name, major). */
 struct blib {
+	char		*key;		/* "name/major", the index's key */
 	char		*name;
 	char		*path;
 	int32_t		 dewey[HINTS_MAXDEWEY];
@@ -160,7 +161,7 @@ static void
 enter(struct bstate *st, const char *name, const char *path,
     const int32_t *dewey, int ndewey)
 {
-	char key[512];
+	char key[512], *k;
 	void **slot;
 	bool isnew;
 	struct blib *l;
@@ -169,8 +170,10 @@ enter(struct bstate *st, const char *name, const char *path,
 	len = snprintf(key, sizeof(key), "%s/%d", name, dewey[0]);
 	if (len < 0 || (size_t)len >= sizeof(key))
 		return;
-	slot = strmap_insert(&st->index, xstrdup(key), len, &isnew);
+	k = xstrdup(key);
+	slot = strmap_insert(&st->index, k, len, &isnew);
 	if (!isnew) {
+		free(k);
 		l = &st->libs[(uintptr_t)*slot - 1];
 		if (cmpndewey(dewey, ndewey, l->dewey, l->ndewey) <= 0)
 			return;
@@ -190,6 +193,7 @@ enter(struct bstate *st, const char *name, const char *path,
 		st->libs = xreallocarray(st->libs, st->cap, sizeof(*st->libs));
 	}
 	l = &st->libs[st->nlibs++];
+	l->key = k;	/* the index points at it */
 	l->name = xstrdup(name);
 	l->path = xstrdup(path);
 	memcpy(l->dewey, dewey, sizeof(l->dewey));
@@ -219,7 +223,8 @@ dir_names(const char *dir, size_t *n)
 		v[(*n)++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(v, *n, sizeof(char *), name_cmp);
+	if (*n > 1)
+		qsort(v, *n, sizeof(char *), name_cmp);
 	return v ? v : xcalloc(1, sizeof(char *));
 }
 
@@ -542,6 +547,23 @@ parse_bsd_opts(int argc, char **argv)
 		opts.cache_file = opts.elf_hints ? ELF_HINTS : AOUT_HINTS;
 }
 
+static void
+bstate_free(struct bstate *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->nlibs; i++) {
+		free(st->libs[i].key);
+		free(st->libs[i].name);
+		free(st->libs[i].path);
+	}
+	for (i = 0; i < st->ndirs; i++)
+		free(st->dirs[i]);
+	free(st->libs);
+	free(st->dirs);
+	strmap_free(&st->index);
+}
+
 /* -m and -R start from the old file's directories (and -m its entries). */
 static int
 load_old(struct bstate *st)
@@ -594,8 +616,10 @@ bsd_main(int argc, char **argv)
 	}
 	strmap_init(&st.index, 1024);
 	if (opts.merge || opts.rescan) {
-		if (load_old(&st) != 0)
+		if (load_old(&st) != 0) {
+			bstate_free(&st);
 			return 1;
+		}
 	} else if (!opts.no_std_dirs)
 		dir_add(&st, STD_DIR);
 	for (i_arg = optind; i_arg < argc; i_arg++)
@@ -611,5 +635,6 @@ bsd_main(int argc, char **argv)
 		for (i = 0; i < st.ndirs; i++)
 			scan_bsd_dir(&st, st.dirs[i]);
 	rc = opts.elf_hints ? write_elf(&st) : write_aout(&st);
+	bstate_free(&st);
 	return rc | diag_status();
 }

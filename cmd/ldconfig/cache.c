@@ -245,7 +245,8 @@ cache_save(struct cache *c, const char *file)
 	int fmt = opts.format;
 
 	cmp_hwnames = c->hwnames;
-	qsort(c->v, c->n, sizeof(*c->v), entry_cmp);
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof(*c->v), entry_cmp);
 
 	/* The used glibc-hwcaps names, in name order, give the indices. */
 	order = xcalloc(c->nhw + 1, sizeof(int));
@@ -368,4 +369,21 @@ fail:
 	free(order);
 	free(hwsec);
 	return 1;
+}
+
+void
+cache_free(struct cache *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->v[i].path);
+		free((char *)c->v[i].soname);
+	}
+	for (i = 0; i < c->nhw; i++)
+		free(c->hwnames[i]);
+	free(c->v);
+	free(c->hwnames);
+	free(c->hwused);
+	memset(c, 0, sizeof(*c));
 }

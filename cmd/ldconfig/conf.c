@@ -28,6 +28,10 @@
 
 #define MAX_LINKS	40
 
+/* Names of the configuration files read; directory entries point here. */
+static char	**conf_names;
+static size_t	  nconf_names;
+
 static void	 dirs_push(struct dir_list *, struct cache *, struct dir_entry *,
 		    const char *canon);
 static void	 add_hwcaps_subdirs(struct dir_list *, struct cache *, size_t,
@@ -329,6 +333,8 @@ conf_parse(struct dir_list *dl, struct cache *c, const char *file,
 		return;
 	}
 	name = xstrdup(file);	/* kept: dir entries point at it */
+	conf_names = xreallocarray(conf_names, nconf_names + 1, sizeof(char *));
+	conf_names[nconf_names++] = name;
 	while ((n = getline(&line, &cap, fp)) > 0) {
 		lineno++;
 		if (line[n - 1] == '\n')
@@ -385,4 +391,21 @@ conf_include(struct dir_list *dl, struct cache *c, const char *conf,
 		diag_warn(NULL, "%s:%u: cannot read directory %s", conf,
 		    lineno, pattern);
 	free(pat);
+}
+
+void
+dirs_free(struct dir_list *dl)
+{
+	size_t i;
+
+	for (i = 0; i < dl->n; i++)
+		free(dl->v[i].path);
+	free(dl->v);
+	dl->v = NULL;
+	dl->n = dl->cap = 0;
+	for (i = 0; i < nconf_names; i++)
+		free(conf_names[i]);
+	free(conf_names);
+	conf_names = NULL;
+	nconf_names = 0;
 }

@@ -109,6 +109,7 @@ void	 dirs_add_sub(struct dir_list *, const struct dir_entry *parent,
 void	 conf_parse(struct dir_list *, struct cache *, const char *file,
 	    bool in_root);
 void	 dirs_add_system(struct dir_list *, struct cache *);
+void	 dirs_free(struct dir_list *);
 
 /* scan.c */
 void	 scan_dirs(struct dir_list *, struct cache *);
@@ -127,6 +128,7 @@ void	 cache_add(struct cache *, const char *dir, const char *file,
 	    int hwcaps);
 int	 cache_hwcaps_name(struct cache *, const char *name);
 int	 cache_save(struct cache *, const char *file);
+void	 cache_free(struct cache *);
 
 /* print.c */
 int	 cache_print(const char *file, const char *shown);

@@ -53,7 +53,7 @@ usage(void)
 }
 
 /* The root, without trailing slashes and with symbolic links resolved. */
-static const char *
+static char *
 canon_root(const char *arg)
 {
 	char buf[PATH_MAX], *r;
@@ -100,54 +100,49 @@ glibc_main(int argc, char **argv)
 {
 	struct dir_list dl = { NULL, 0, 0 };
 	struct cache c;
-	char *file;
-	int i;
+	char *file, *host;
+	int i, rc = 0;
 
 	memset(&c, 0, sizeof(c));
 	for (i = 0; i < argc; i++) {
 		if (!opts.no_cache && argv[i][0] != '/')
 			diag_fatal("relative path `%s' used to build cache",
 			    argv[i]);
-		if (!opts.manual_link)
+		if (!opts.manual_link && !opts.print_cache)
 			dirs_add(&dl, &c, argv[i], "<cmdline>", 0);
 	}
 	if (opts.print_cache) {
-		char *host = opts.root ? root_canon(opts.root,
-		    opts.cache_file) : xstrdup(opts.cache_file);
-		int rc;
-
+		host = root_canon(opts.root, opts.cache_file);
 		if (host == NULL)
 			diag_fatal("Can't open cache file %s", opts.cache_file);
 		rc = cache_print(host, opts.cache_file);
 		free(host);
-		return rc | diag_status();
-	}
-	if (opts.manual_link) {
+	} else if (opts.manual_link) {
 		for (i = 0; i < argc; i++)
 			manual_link(argv[i]);
-		return diag_status();
-	}
-	if (!opts.only_cmdline) {
-		conf_parse(&dl, &c, opts.conf_file, true);
-		dirs_add_system(&dl, &c);
-	}
-	scan_dirs(&dl, &c);
-	if (!opts.no_cache) {
-		file = cache_path(opts.cache_file);
-		if (cache_save(&c, file) != 0) {
-			free(file);
-			return 1;
+	} else {
+		if (!opts.only_cmdline) {
+			conf_parse(&dl, &c, opts.conf_file, true);
+			dirs_add_system(&dl, &c);
 		}
-		free(file);
+		scan_dirs(&dl, &c);
+		if (!opts.no_cache) {
+			file = cache_path(opts.cache_file);
+			rc = cache_save(&c, file);
+			free(file);
+		}
 	}
-	return diag_status();
+	dirs_free(&dl);
+	cache_free(&c);
+	return rc | diag_status();
 }
 
 int
 main(int argc, char **argv)
 {
 	const char *base;
-	int ch;
+	char *root = NULL;
+	int ch, rc;
 
 	diag_init(argv[0]);
 	base = strrchr(argv[0], '/');
@@ -217,8 +212,11 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (opts.root != NULL)
-		opts.root = canon_root(opts.root);
+		opts.root = root = canon_root(opts.root);
 	if (opts.resolve != NULL)
-		return resolve_main(opts.resolve);
-	return glibc_main(argc, argv);
+		rc = resolve_main(opts.resolve);
+	else
+		rc = glibc_main(argc, argv);
+	free(root);
+	return rc;
 }

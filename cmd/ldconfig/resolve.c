@@ -48,6 +48,8 @@ struct want {
 	char		*origin;	/* directory of that object */
 };
 
+static void	 obj_free(struct dynobj *);
+
 static uint64_t
 ld(const unsigned char *p, int n, bool big)
 {
@@ -282,10 +284,23 @@ open_obj(const char *path)
 	}
 	free(host);
 	if (rc != 0) {
-		free(o);
+		obj_free(o);
 		return NULL;
 	}
 	return o;
+}
+
+static void
+obj_free(struct dynobj *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nneeded; i++)
+		free(o->needed[i]);
+	free(o->needed);
+	free(o->rpath);
+	free(o->runpath);
+	free(o);
 }
 
 static char *
@@ -298,35 +313,49 @@ dir_of(const char *path)
 	return s == path ? xstrdup("/") : xstrndup(path, s - path);
 }
 
+/* Queue what O needs, found in directory ORIGIN. */
+static void
+enqueue(struct want **q, size_t *nq, struct dynobj *o, const char *origin)
+{
+	size_t i;
+
+	for (i = 0; i < o->nneeded; i++) {
+		*q = xreallocarray(*q, *nq + 1, sizeof(**q));
+		(*q)[(*nq)++] = (struct want){ o->needed[i], o,
+		    xstrdup(origin) };
+	}
+}
+
 int
 resolve_main(const char *file)
 {
+	struct dynobj **objs = NULL, *o;
 	struct want *q = NULL;
-	size_t nq = 0, head, i, j;
+	size_t nq = 0, nobjs = 0, head, i;
 	struct mapfile cmf;
 	struct span cache = { NULL, 0 };
-	struct dynobj *o;
 	const char *how;
-	char *hit, *chost;
-	bool dup;
+	char *hit, *chost, *dir;
+	bool dup, mapped = false;
 	int rc = 0;
 
 	if ((o = open_obj(file)) == NULL) {
 		diag_error(file, "not a readable ELF object");
 		return 1;
 	}
+	objs = xreallocarray(objs, nobjs + 1, sizeof(*objs));
+	objs[nobjs++] = o;
 	chost = root_canon(opts.root, opts.cache_file);
-	if (chost != NULL && mapfile_open(&cmf, chost) == 0)
+	if (chost != NULL && mapfile_open(&cmf, chost) == 0) {
 		cache = mapfile_span(&cmf);
-	else
-		cmf.data = NULL;
-	for (i = 0; i < o->nneeded; i++) {
-		q = xreallocarray(q, nq + 1, sizeof(*q));
-		q[nq++] = (struct want){ o->needed[i], o, dir_of(file) };
+		mapped = true;
 	}
+	dir = dir_of(file);
+	enqueue(&q, &nq, o, dir);
+	free(dir);
 	for (head = 0; head < nq; head++) {
-		for (dup = false, j = 0; j < head; j++)
-			dup |= strcmp(q[j].name, q[head].name) == 0;
+		for (dup = false, i = 0; i < head && !dup; i++)
+			dup = strcmp(q[i].name, q[head].name) == 0;
 		if (dup)
 			continue;
 		if ((hit = find(&q[head], cache, &how)) == NULL) {
@@ -335,16 +364,23 @@ resolve_main(const char *file)
 			continue;
 		}
 		printf("\t%s => %s (%s)\n", q[head].name, hit, how);
-		if ((o = open_obj(hit)) != NULL)
-			for (i = 0; i < o->nneeded; i++) {
-				q = xreallocarray(q, nq + 1, sizeof(*q));
-				q[nq++] = (struct want){ o->needed[i], o,
-				    dir_of(hit) };
-			}
+		if ((o = open_obj(hit)) != NULL) {
+			objs = xreallocarray(objs, nobjs + 1, sizeof(*objs));
+			objs[nobjs++] = o;
+			dir = dir_of(hit);
+			enqueue(&q, &nq, o, dir);
+			free(dir);
+		}
 		free(hit);
 	}
-	if (cmf.data != NULL)
+	if (mapped)
 		mapfile_close(&cmf);
 	free(chost);
+	for (i = 0; i < nq; i++)
+		free(q[i].origin);
+	free(q);
+	for (i = 0; i < nobjs; i++)
+		obj_free(objs[i]);
+	free(objs);
 	return rc | diag_status();
 }
