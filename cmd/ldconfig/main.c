@@ -48,7 +48,9 @@ usage(void)
 	    "       ldconfig -l [-v] [-r root] library ...\n"
 	    "       ldconfig --resolve file [-C cache] [-r root]\n"
 	    "       ldconfig -b [-imRrsv] [-f hints] [--elf] "
-	    "[directory ...]\n");
+	    "[--hints-version 1|2]\n"
+	    "                   [--word-size 4|8] [--big-endian] "
+	    "[--root dir] [directory ...]\n");
 	exit(1);
 }
 
