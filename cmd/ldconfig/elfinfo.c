@@ -8,7 +8,6 @@
  * Other machines are refused, as an x86-64 glibc ldconfig refuses them.
  * Every offset is checked against the file size before use.
  */
-#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -39,35 +38,35 @@
 #define AOUT_ZMAGIC	0413
 #define AOUT_QMAGIC	0314
 
-/* An ELF file being read: its bytes, class and byte order. */
-struct elfscan {
-	const unsigned char *p;
-	uint64_t	 size;
-	bool		 is64, big;
-	const char	*shown;
-};
-
+/*
+ * An ELF file being read with pread(2) through a few cached windows:
+ * a library is read in three or four small pieces (headers, dynamic
+ * section, strings) instead of being mapped, which costs a munmap and
+ * its TLB shootdown per file.
+ */
 static const char *const interpreters[] = {
 	"/lib/ld-linux-x86-64.so.2", "/lib/ld-linux.so.2",
 	"/libx32/ld-linux-x32.so.2", "/lib64/ld-linux-x86-64.so.2",
 };
 
-static uint64_t
-rd(const struct elfscan *s, uint64_t off, int n)
-{
-	if (n == 2)
-		return load16(s->p + off, s->big);
-	if (n == 4)
-		return load32(s->p + off, s->big);
-	return load64(s->p + off, s->big);
-}
+#define NWIN		4
+#define WIN_SIZE	4096
+#define STR_MAX		(1U << 20)
 
-/* A word of the file's class: 4 or 8 bytes. */
-static uint64_t
-rdw(const struct elfscan *s, uint64_t off)
-{
-	return rd(s, off, s->is64 ? 8 : 4);
-}
+struct window {
+	uint64_t	 off, len;
+	unsigned char	*buf;
+	size_t		 cap;
+};
+
+struct elfscan {
+	int		 fd;
+	uint64_t	 size;
+	bool		 is64, big;
+	const char	*shown;
+	struct window	 w[NWIN];
+	int		 next;		/* window to reuse next */
+};
 
 static bool
 inside(const struct elfscan *s, uint64_t off, uint64_t len)
@@ -75,18 +74,88 @@ inside(const struct elfscan *s, uint64_t off, uint64_t len)
 	return len <= s->size && off <= s->size - len;
 }
 
+/* LEN bytes at OFF, or NULL outside the file.  Valid until the next call. */
+static const unsigned char *
+at(struct elfscan *s, uint64_t off, uint64_t len)
+{
+	struct window *w;
+	uint64_t want, got;
+	ssize_t n;
+	int i;
+
+	if (!inside(s, off, len))
+		return NULL;
+	for (i = 0; i < NWIN; i++) {
+		w = &s->w[i];
+		if (w->len != 0 && off >= w->off && off - w->off <= w->len &&
+		    len <= w->len - (off - w->off))
+			return w->buf + (off - w->off);
+	}
+	w = &s->w[s->next];
+	s->next = (s->next + 1) % NWIN;
+	want = len > WIN_SIZE ? len : WIN_SIZE;
+	if (want > s->size - off)
+		want = s->size - off;
+	if (want > w->cap) {
+		w->buf = xreallocarray(w->buf, want, 1);
+		w->cap = want;
+	}
+	w->len = 0;
+	for (got = 0; got < want; got += (uint64_t)n) {
+		n = pread(s->fd, w->buf + got, want - got, (off_t)(off + got));
+		if (n <= 0)
+			return NULL;
+	}
+	w->off = off;
+	w->len = want;
+	return w->buf;
+}
+
+static uint64_t
+rd(struct elfscan *s, uint64_t off, int n)
+{
+	const unsigned char *p = at(s, off, (uint64_t)n);
+
+	if (p == NULL)
+		return 0;
+	if (n == 2)
+		return load16(p, s->big);
+	if (n == 4)
+		return load32(p, s->big);
+	return load64(p, s->big);
+}
+
+/* A word of the file's class: 4 or 8 bytes. */
+static uint64_t
+rdw(struct elfscan *s, uint64_t off)
+{
+	return rd(s, off, s->is64 ? 8 : 4);
+}
+
 /* The NUL-terminated string at OFF, or NULL if it runs off the end. */
 static const char *
-str_at(const struct elfscan *s, uint64_t off)
+str_at(struct elfscan *s, uint64_t off)
 {
-	if (off >= s->size || memchr(s->p + off, 0, s->size - off) == NULL)
-		return NULL;
-	return (const char *)s->p + off;
+	const unsigned char *p;
+	uint64_t len;
+
+	for (len = 256;; len *= 16) {
+		if (off >= s->size)
+			return NULL;
+		if (len > s->size - off)
+			len = s->size - off;
+		if ((p = at(s, off, len)) == NULL)
+			return NULL;
+		if (memchr(p, 0, len) != NULL)
+			return (const char *)p;
+		if (len == s->size - off || len >= STR_MAX)
+			return NULL;
+	}
 }
 
 /* x86 ISA level: the index of the highest bit of ISA_1_NEEDED. */
 static uint32_t
-isa_level_of(const struct elfscan *s, uint64_t off, uint64_t size,
+isa_level_of(struct elfscan *s, uint64_t off, uint64_t size,
     uint64_t align)
 {
 	uint64_t end, namesz, descsz, p, pend, type, datasz;
@@ -104,7 +173,8 @@ isa_level_of(const struct elfscan *s, uint64_t off, uint64_t size,
 		/* The descriptor starts at the aligned end of the name. */
 		p = off + ((12 + namesz + align - 1) & ~(align - 1));
 		if (namesz == 4 && type == NT_GNU_PROPERTY_TYPE_0 &&
-		    memcmp(s->p + off + 12, "GNU", 4) == 0 && p <= end &&
+		    at(s, off + 12, 4) != NULL &&
+		    memcmp(at(s, off + 12, 4), "GNU", 4) == 0 && p <= end &&
 		    descsz <= end - p) {
 			pend = p + descsz;
 			while (pend - p >= 8) {
@@ -133,7 +203,7 @@ isa_level_of(const struct elfscan *s, uint64_t off, uint64_t size,
 
 /* File offset of virtual address VA through the PT_LOAD segments. */
 static uint64_t
-va_to_off(const struct elfscan *s, uint64_t phoff, uint64_t phnum,
+va_to_off(struct elfscan *s, uint64_t phoff, uint64_t phnum,
     uint64_t phentsize, uint64_t va)
 {
 	uint64_t i, ph, vaddr, off, filesz;
@@ -152,7 +222,7 @@ va_to_off(const struct elfscan *s, uint64_t phoff, uint64_t phnum,
 }
 
 static int
-elf_scan(const struct elfscan *s, struct libinfo *li)
+elf_scan(struct elfscan *s, struct libinfo *li)
 {
 	uint64_t phoff, phnum, phentsize, i, ph, type, off, filesz;
 	uint64_t dynoff = 0, dynsz = 0, strtab = UINT64_MAX, d, tag, val;
@@ -236,27 +306,29 @@ truncated:
 
 /* The ELF side: the x86-64 machine check, then the scan of either class. */
 static int
-elf_classify(const unsigned char *p, uint64_t size, const char *shown,
+elf_classify(struct elfscan *s, const unsigned char *ident,
     struct libinfo *li)
 {
-	struct elfscan s = { p, size, p[4] == 2, p[5] == 2, shown };
 	int machine, forced = 0;
 
-	if (p[4] != 1 && p[4] != 2) {
+	if (ident[4] != 1 && ident[4] != 2) {
 		if (opts.verbose)
-			diag_warn(shown, "unknown ELF class");
+			diag_warn(s->shown, "unknown ELF class");
 		return 1;
 	}
-	machine = rd(&s, 18, 2);
+	s->is64 = ident[4] == 2;
+	s->big = ident[5] == 2;
+	machine = (int)rd(s, 18, 2);
 	if (machine == EM_X86_64)
-		forced = s.is64 ? FLAG_X8664_LIB64 | FLAG_ELF_LIBC6 :
+		forced = s->is64 ? FLAG_X8664_LIB64 | FLAG_ELF_LIBC6 :
 		    FLAG_X8664_LIBX32 | FLAG_ELF_LIBC6;
-	else if (machine != EM_386 || s.is64) {
+	else if (machine != EM_386 || s->is64) {
 		if (opts.verbose)
-			diag_warn(shown, "is for unknown machine %d", machine);
+			diag_warn(s->shown, "is for unknown machine %d",
+			    machine);
 		return 1;
 	}
-	if (elf_scan(&s, li) != 0)
+	if (elf_scan(s, li) != 0)
 		return 1;
 	if (forced)
 		li->flag = forced;
@@ -306,47 +378,55 @@ int
 lib_classify(const char *real, const char *shown, const char *name,
     bool is_link, struct libinfo *li)
 {
-	unsigned char *p;
+	struct elfscan s;
+	unsigned char head[64];
+	const unsigned char *p;
 	struct stat st;
 	unsigned magic;
-	int fd, rc = 1;
+	int i, rc = 1;
 
 	memset(li, 0, sizeof(*li));
-	if ((fd = open(real, O_RDONLY | O_CLOEXEC)) < 0) {
+	memset(&s, 0, sizeof(s));
+	s.shown = shown;
+	if ((s.fd = open(real, O_RDONLY | O_CLOEXEC)) < 0) {
 		if (!is_link || strstr(shown, ".so") == NULL)
 			diag_warn(shown, "input file not found");
 		return 1;
 	}
-	if (fstat(fd, &st) != 0 || st.st_size < 64) {
+	if (fstat(s.fd, &st) != 0 || st.st_size < 64) {
 		if (st.st_size == 0)
 			diag_warn(shown, "file is empty, not checked");
-		else {
-			unsigned char buf[4];
-			ssize_t n = read(fd, buf, 4);
-			if (n > 0 && memcmp(buf, "\177ELF", n) == 0)
-				diag_warn(shown, "file is too small, "
-				    "not checked");
-		}
-		close(fd);
+		else if (pread(s.fd, head, 4, 0) > 0 &&
+		    memcmp(head, "\177ELF", st.st_size < 4 ? st.st_size : 4)
+		    == 0)
+			diag_warn(shown, "file is too small, not checked");
+		close(s.fd);
 		return 1;
 	}
-	p = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (p == MAP_FAILED) {
-		diag_warn(shown, "cannot map: %s", strerror(errno));
-		return 1;
+	s.size = (uint64_t)st.st_size;
+	li->dev = st.st_dev;
+	li->ino = st.st_ino;
+	if ((p = at(&s, 0, 64)) == NULL) {
+		diag_warn(shown, "cannot read: %s", strerror(errno));
+		goto out;
 	}
-	magic = p[0] | p[1] << 8;
+	memcpy(head, p, 64);
+	magic = head[0] | head[1] << 8;
 	if (magic == AOUT_ZMAGIC || magic == AOUT_QMAGIC) {
 		li->flag = FLAG_LIBC4;
 		li->soname = implicit_soname(name, FLAG_LIBC4);
 		rc = 0;
-	} else if (memcmp(p, "\177ELF", 4) != 0) {
-		if (!looks_like_script(p, st.st_size, shown))
+	} else if (memcmp(head, "\177ELF", 4) != 0) {
+		p = at(&s, 0, s.size < 512 ? s.size : 512);
+		if (p != NULL && !looks_like_script(p, s.size < 512 ? s.size :
+		    512, shown))
 			diag_warn(shown, "not an ELF file - it has the wrong "
 			    "magic bytes at the start");
 	} else
-		rc = elf_classify(p, st.st_size, shown, li);
-	munmap(p, st.st_size);
+		rc = elf_classify(&s, head, li);
+out:
+	for (i = 0; i < NWIN; i++)
+		free(s.w[i].buf);
+	close(s.fd);
 	return rc;
 }

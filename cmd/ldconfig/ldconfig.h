@@ -92,6 +92,8 @@ struct cache {
 
 /* What the file classifier found out about one library. */
 struct libinfo {
+	dev_t		 dev;		/* of the file read */
+	ino_t		 ino;
 	int		 flag;
 	uint32_t	 isa_level;
 	char		*soname;	/* malloced, or NULL */

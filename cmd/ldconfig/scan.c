@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <limits.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,23 @@ struct dlibs {
 	size_t		 n, cap;
 };
 
+/*
+ * What each file read so far turned out to be, by (dev, ino): the soname
+ * link and the development link of a library lead to the file itself,
+ * which is then read once instead of three times.
+ */
+struct seen {
+	dev_t		 dev;
+	ino_t		 ino;
+	bool		 used;
+	int		 flag;
+	uint32_t	 isa_level;
+	char		*soname;
+};
+
+static struct seen	*seen;
+static size_t		 seen_cap, seen_n;
+
 static void	 scan_dir(struct dir_list *, size_t, struct cache *);
 static void	 scan_entry(struct dir_list *, size_t, const char *real_dir,
 		    const struct dirent *, struct dlibs *);
@@ -42,6 +60,7 @@ static void	 dlib_enter(struct dlibs *, const struct dir_entry *,
 		    uint32_t isa_level);
 static void	 create_links(const char *real_dir, const char *dir,
 		    const char *lib, const char *soname);
+static char	*join(const char *, const char *);
 
 /* x86-64's hwcap names under the default mask, its platforms and tls. */
 static int
@@ -114,6 +133,61 @@ is_prelink_temp(const char *name)
 	return len >= 17 && memcmp(name + len - 17, ".#prelink#.", 11) == 0;
 }
 
+static size_t
+seen_slot(dev_t dev, ino_t ino)
+{
+	uint64_t h = ((uint64_t)ino * 0x9e3779b97f4a7c15ULL) ^ (uint64_t)dev;
+	size_t i = (size_t)(h >> 20) & (seen_cap - 1);
+
+	while (seen[i].used && (seen[i].dev != dev || seen[i].ino != ino))
+		i = (i + 1) & (seen_cap - 1);
+	return i;
+}
+
+static void
+seen_add(const struct libinfo *li)
+{
+	struct seen *old = seen;
+	size_t i, oldcap = seen_cap;
+
+	/* An a.out soname comes from the name, not the file: not kept. */
+	if ((li->flag & FLAG_TYPE_MASK) == FLAG_LIBC4)
+		return;
+	if (2 * (seen_n + 1) > seen_cap) {
+		seen_cap = seen_cap ? 2 * seen_cap : 1024;
+		seen = xcalloc(seen_cap, sizeof(*seen));
+		for (i = 0; i < oldcap; i++)
+			if (old[i].used)
+				seen[seen_slot(old[i].dev, old[i].ino)] = old[i];
+		free(old);
+	}
+	i = seen_slot(li->dev, li->ino);
+	if (seen[i].used)
+		return;
+	seen[i] = (struct seen){ li->dev, li->ino, true, li->flag,
+	    li->isa_level, li->soname ? xstrdup(li->soname) : NULL };
+	seen_n++;
+}
+
+/* A copy of what the file (DEV, INO) was found to be, if it was read. */
+static bool
+seen_find(dev_t dev, ino_t ino, struct libinfo *li)
+{
+	size_t i;
+
+	if (seen_cap == 0)
+		return false;
+	i = seen_slot(dev, ino);
+	if (!seen[i].used)
+		return false;
+	li->dev = dev;
+	li->ino = ino;
+	li->flag = seen[i].flag;
+	li->isa_level = seen[i].isa_level;
+	li->soname = seen[i].soname ? xstrdup(seen[i].soname) : NULL;
+	return true;
+}
+
 void
 scan_dirs(struct dir_list *dl, struct cache *c)
 {
@@ -122,6 +196,11 @@ scan_dirs(struct dir_list *dl, struct cache *c)
 	/* The list grows while we go: hwcap subdirectories join the end. */
 	for (i = 0; i < dl->n; i++)
 		scan_dir(dl, i, c);
+	for (i = 0; i < seen_cap; i++)
+		free(seen[i].soname);
+	free(seen);
+	seen = NULL;
+	seen_cap = seen_n = 0;
 }
 
 static void
@@ -168,7 +247,11 @@ scan_dir(struct dir_list *dl, size_t idx, struct cache *c)
 		const char *file;
 
 		if (e->hwcaps < 0) {
-			if (!l->is_link)
+			/*
+			 * With -X the links are only looked at, for -v and
+			 * for warnings about odd ones; glibc looks anyway.
+			 */
+			if (!l->is_link && (!opts.no_links || opts.verbose))
 				create_links(real, e->path, l->name, l->soname);
 			file = l->soname;
 		} else {
@@ -186,6 +269,51 @@ scan_dir(struct dir_list *dl, size_t idx, struct cache *c)
 	free(real);
 }
 
+/*
+ * The host path that NAME in directory DIR (host path REAL_DIR) leads to,
+ * following symbolic links inside the root.  A link to a name in the
+ * same directory, the common case, costs one lstat and one readlink;
+ * anything else goes through root_canon.  NULL if a link in the middle
+ * of the way is missing.
+ */
+static char *
+resolve_in_dir(const char *real_dir, const char *dir, const char *name,
+    struct stat *st, bool *have_st)
+{
+	char cur[NAME_MAX + 1], buf[NAME_MAX + 1], *path, *logical;
+	ssize_t n;
+	int i;
+
+	*have_st = false;
+	if (opts.root == NULL)
+		return join(real_dir, name);
+	if (strlen(name) > NAME_MAX)
+		name = ".";	/* cannot exist: root_canon says so */
+	strcpy(cur, name);
+	for (i = 0; i < 40; i++) {
+		path = join(real_dir, cur);
+		if (lstat(path, st) != 0)
+			return path;
+		if (!S_ISLNK(st->st_mode)) {
+			*have_st = true;	/* lstat of a non-link is stat */
+			return path;
+		}
+		n = readlink(path, buf, sizeof(buf) - 1);
+		free(path);
+		if (n <= 0 || (size_t)n >= sizeof(buf) - 1 ||
+		    memchr(buf, '/', n) != NULL ||
+		    (n == 1 && buf[0] == '.') ||
+		    (n == 2 && buf[0] == '.' && buf[1] == '.'))
+			break;
+		memcpy(cur, buf, n);
+		cur[n] = '\0';
+	}
+	logical = join(dir, cur);
+	path = root_canon(opts.root, logical);
+	free(logical);
+	return path;
+}
+
 /* Look at one directory entry: queue a subdirectory or enter a library. */
 static void
 scan_entry(struct dir_list *dl, size_t idx, const char *real_dir,
@@ -195,7 +323,7 @@ scan_entry(struct dir_list *dl, size_t idx, const char *real_dir,
 	char *file, *real, *target = NULL;
 	struct libinfo li;
 	struct stat st;
-	bool is_link, is_dir;
+	bool is_link, is_dir, have_st;
 	int type = de->d_type;
 	size_t len;
 
@@ -211,19 +339,28 @@ scan_entry(struct dir_list *dl, size_t idx, const char *real_dir,
 	sprintf(file, "%s/%s", e->path, de->d_name);
 	real = xmalloc(strlen(real_dir) + strlen(de->d_name) + 2);
 	sprintf(real, "%s/%s", real_dir, de->d_name);
-	if (lstat(real, &st) != 0) {
+	/*
+	 * A regular file needs no lstat (lib_classify fstats it), and a
+	 * link's is the first step of resolving it.
+	 */
+	if (type == DT_REG)
+		st.st_mode = S_IFREG;
+	else if (type == DT_LNK)
+		st.st_mode = S_IFLNK;
+	else if (lstat(real, &st) != 0) {
 		diag_warn(file, "cannot lstat: %s", strerror(errno));
 		goto out;
 	}
 	is_link = S_ISLNK(st.st_mode);
 	if (is_link) {
-		target = root_canon(opts.root, file);
+		target = resolve_in_dir(real_dir, e->path, de->d_name, &st,
+		    &have_st);
 		if (target == NULL) {
 			if (strstr(file, ".so") == NULL)
 				diag_warn(file, "input file not found");
 			goto out;
 		}
-		if (stat(target, &st) != 0) {
+		if (!have_st && stat(target, &st) != 0) {
 			if (opts.verbose)
 				diag_warn(file, "cannot stat: %s",
 				    strerror(errno));
@@ -240,9 +377,13 @@ scan_entry(struct dir_list *dl, size_t idx, const char *real_dir,
 	}
 	if (!S_ISREG(st.st_mode))
 		goto out;
-	if (lib_classify(is_link ? target : real, file, de->d_name, is_link,
-	    &li) != 0)
+	if (is_link && seen_find(st.st_dev, st.st_ino, &li))
+		;
+	else if (lib_classify(is_link ? target : real, file, de->d_name,
+	    is_link, &li) != 0)
 		goto out;
+	else
+		seen_add(&li);
 	if (li.soname == NULL)
 		li.soname = implicit_soname(de->d_name, li.flag);
 	/*
@@ -317,21 +458,19 @@ dlib_enter(struct dlibs *dl, const struct dir_entry *e, const char *name,
 	l->isa_level = isa_level;
 }
 
-/* stat PATH inside the root: REAL is its host path, links not followed. */
+/* stat NAME of directory DIR (host path REAL_DIR) inside the root. */
 static int
-root_stat(const char *real, const char *path, struct stat *st)
+stat_in_dir(const char *real_dir, const char *dir, const char *name,
+    struct stat *st)
 {
-	char *canon;
+	bool have_st;
+	char *p = resolve_in_dir(real_dir, dir, name, st, &have_st);
 	int rc;
 
-	if (opts.root == NULL)
-		return stat(real, st);
-	if ((rc = lstat(real, st)) != 0 || !S_ISLNK(st->st_mode))
-		return rc;
-	if ((canon = root_canon(opts.root, path)) == NULL)
+	if (p == NULL)
 		return -1;
-	rc = stat(canon, st);
-	free(canon);
+	rc = have_st ? 0 : stat(p, st);
+	free(p);
 	return rc;
 }
 
@@ -357,8 +496,8 @@ create_links(const char *real_dir, const char *dir, const char *lib,
 	full_so = join(dir, soname);
 	real_lib = join(real_dir, lib);
 	real_so = join(real_dir, soname);
-	if (root_stat(real_so, full_so, &st_so) == 0) {
-		if (root_stat(real_lib, full_lib, &st_lib) != 0) {
+	if (stat_in_dir(real_dir, dir, soname, &st_so) == 0) {
+		if (stat_in_dir(real_dir, dir, lib, &st_lib) != 0) {
 			diag_warn(full_lib, "cannot stat");
 			goto out;
 		}

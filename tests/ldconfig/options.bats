@@ -127,3 +127,20 @@ links() {
 	assert_line --partial 'liba.so.1 (libc6,x86-64)'
 	refute_output --partial libbad
 }
+
+@test "libraries damaged anywhere in their headers never stop the scan" {
+	local off i=0
+	mkso "$R/opt/a/libgood.so.1" libgood.so.1
+	# e_phoff, e_phnum, then program header and dynamic entry fields
+	for off in 32 33 38 54 56 57 64 72 80 96 104 120 128 200 232 264 \
+	    296 328 360 392 424 456 488; do
+		cp "$R/opt/a/libgood.so.1" "$R/opt/a/libd$i.so.1"
+		corrupt "$R/opt/a/libd$i.so.1" "$off" ff ff ff 7f
+		i=$((i + 1))
+	done
+	truncate -s 300 "$R/opt/a/libd0.so.1"
+	echo /opt/a > "$R/etc/ld.so.conf"
+	run -0 "$LDCONFIG" -r "$R" -X
+	run -0 "$LDCONFIG" -p -C "$R/etc/ld.so.cache"
+	assert_line --partial 'libgood.so.1 (libc6,x86-64)'
+}
