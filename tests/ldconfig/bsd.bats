@@ -3,6 +3,7 @@
 # tests/lib/hintscheck.py, written from the spec alone, judges the files.
 
 load ../lib/common
+load ../lib/ldconfig
 bats_require_minimum_version 1.5.0
 
 setup() {
@@ -161,7 +162,7 @@ make_hints() {
 
 @test "a hints file with a bad magic is refused" {
 	make_hints
-	corrupt hints 0 00
+	poke hints 0 00
 	run -1 --separate-stderr "$LDCONFIG" -b -r -f hints
 	assert_equal "$stderr" "ldconfig: hints: bad magic: 11421044000"
 }
@@ -176,36 +177,36 @@ make_hints() {
 
 @test "a bad name index is refused" {
 	make_hints
-	corrupt hints 64 ff ff 00 00
+	poke hints 64 ff ff 00 00
 	run -1 --separate-stderr "$LDCONFIG" -b -r -f hints
 	assert_equal "$stderr" "ldconfig: hints: bucket 0: bad name index: 0xffff"
 }
 
 @test "a chain index out of range is refused" {
 	make_hints
-	corrupt hints 108 05 00 00 00
+	poke hints 108 05 00 00 00
 	run -1 --separate-stderr "$LDCONFIG" -b -r -f hints
 	assert_equal "$stderr" "ldconfig: hints: bucket 0: bad next index 0x5"
 }
 
 @test "a looping chain is refused" {
 	make_hints
-	corrupt hints 108 01 00 00 00
-	corrupt hints 156 00 00 00 00
+	poke hints 108 01 00 00 00
+	poke hints 156 00 00 00 00
 	run -1 --separate-stderr "$LDCONFIG" -b -r -f hints
 	assert_equal "$stderr" "ldconfig: hints: bucket chains loop (0 of 2 buckets on lists)"
 }
 
 @test "an unsupported version is refused" {
 	make_hints
-	corrupt hints 8 07
+	poke hints 8 07
 	run -1 --separate-stderr "$LDCONFIG" -b -r -f hints
 	assert_equal "$stderr" "ldconfig: hints: unsupported version: 7"
 }
 
 @test "-m on a damaged file writes nothing" {
 	make_hints
-	corrupt hints 64 ff ff 00 00
+	poke hints 64 ff ff 00 00
 	cp hints before
 	run -1 "$LDCONFIG" -b -m -f hints "$PWD/usr/local/lib"
 	cmp hints before

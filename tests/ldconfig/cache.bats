@@ -93,7 +93,6 @@ spec_root() {
 	cross_so x86_64-linux-gnux32 "$R/opt/m/libx32.so.1" libx32.so.1
 	cross_so aarch64-linux-gnu "$R/opt/m/libarm64.so.1" libarm64.so.1
 	cross_so riscv64-linux-gnu "$R/opt/m/librv.so.1" librv.so.1
-	cross_so arm-linux-gnueabihf "$R/opt/m/libarmhf.so.1" libarmhf.so.1
 	mkso "$R/opt/m/libhost.so.1" libhost.so.1
 	echo /opt/m > "$R/etc/ld.so.conf"
 	both_caches "$R"

@@ -118,7 +118,7 @@ links() {
 	mkso "$R/opt/a/liba.so.1" liba.so.1
 	cp "$R/opt/a/liba.so.1" "$R/opt/a/libbad.so.1"
 	# e_phoff far past the end of the file
-	corrupt "$R/opt/a/libbad.so.1" 32 00 00 00 00 00 01 00 00
+	poke "$R/opt/a/libbad.so.1" 32 00 00 00 00 00 01 00 00
 	echo /opt/a > "$R/etc/ld.so.conf"
 	run -0 --separate-stderr "$LDCONFIG" -r "$R" -X
 	assert_equal "$stderr" \
@@ -132,10 +132,9 @@ links() {
 	local off i=0
 	mkso "$R/opt/a/libgood.so.1" libgood.so.1
 	# e_phoff, e_phnum, then program header and dynamic entry fields
-	for off in 32 33 38 54 56 57 64 72 80 96 104 120 128 200 232 264 \
-	    296 328 360 392 424 456 488; do
+	for off in 32 38 56 64 72 96 120 200 264 328 392 456; do
 		cp "$R/opt/a/libgood.so.1" "$R/opt/a/libd$i.so.1"
-		corrupt "$R/opt/a/libd$i.so.1" "$off" ff ff ff 7f
+		poke "$R/opt/a/libd$i.so.1" "$off" ff ff ff 7f
 		i=$((i + 1))
 	done
 	truncate -s 300 "$R/opt/a/libd0.so.1"

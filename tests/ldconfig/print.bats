@@ -74,14 +74,14 @@ assert_same_listing() {
 
 @test "a cache of the other byte order is refused" {
 	cp "$R/etc/ref.cache" swapped
-	corrupt swapped 28 03
+	poke swapped 28 03
 	run -1 --separate-stderr "$LDCONFIG" -p -C swapped
 	assert_equal "$stderr" "ldconfig: Cache file has wrong endianness."
 }
 
 @test "a misplaced extension directory is refused" {
 	cp "$R/etc/ref.cache" ext
-	corrupt ext 32 02 00 00 00
+	poke ext 32 02 00 00 00
 	run -1 --separate-stderr "$LDCONFIG" -p -C ext
 	assert_equal "$stderr" \
 	    "ldconfig: Malformed extension data in cache file ext"
@@ -89,14 +89,14 @@ assert_same_listing() {
 
 @test "an entry count past the end of the file is refused" {
 	cp "$R/etc/ref.cache" big
-	corrupt big 20 ff ff ff 0f
+	poke big 20 ff ff ff 0f
 	run -1 --separate-stderr "$LDCONFIG" -p -C big
 	assert_equal "$stderr" "ldconfig: File is not a cache file."
 }
 
 @test "string offsets past the end of the file are reported" {
 	cp "$R/etc/ref.cache" str
-	corrupt str 52 ff ff ff 7f
+	poke str 52 ff ff ff 7f
 	run -1 --separate-stderr "$LDCONFIG" -p -C str
 	assert_line --index 0 --partial '3 libs found'
 	assert_equal "$stderr" \

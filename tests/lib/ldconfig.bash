@@ -77,3 +77,13 @@ assert_same_cache() {
 	    fail "caches differ: $(cmp -l "$1/etc/ref.cache" \
 	    "$1/etc/ours.cache" 2>&1 | head -3)"
 }
+
+# poke FILE OFF HEXBYTES...: like corrupt, with one dd for all the bytes.
+poke() {
+	local f=$1 off=$2 b bytes=
+	shift 2
+	for b in "$@"; do
+		bytes="$bytes\\x$b"
+	done
+	printf "$bytes" | dd of="$f" bs=1 seek="$off" conv=notrunc status=none
+}
