@@ -20,3 +20,10 @@ $(B)/bin/ranlib: $(B)/bin/ar
 	ln -sf ar $@
 BINS += $(B)/bin/ranlib
 endif
+
+# ldconfig.bsd is ldconfig in BSD hints mode.
+ifneq ($(filter ldconfig,$(PROGS)),)
+$(B)/bin/ldconfig.bsd: $(B)/bin/ldconfig
+	ln -sf ldconfig $@
+BINS += $(B)/bin/ldconfig.bsd
+endif
