@@ -179,6 +179,7 @@ decode_name(struct arread *ar, struct rawhdr *h, uint64_t dataoff,
 		while (len > 0 && (n[len - 1] == ' ' || n[len - 1] == '\0'))
 			len--;
 		if (len > 1 && n[len - 1] == '/' &&
+		    !(len == 2 && n[0] == '/') &&
 		    !(len == 7 && memcmp(n, "/SYM64/", 7) == 0))
 			len--;
 		setname(ar, n, len);
