@@ -36,10 +36,9 @@ read_input_files(struct link *ctx)
 	struct span s;
 	size_t i;
 
-	ctx->maps = xcalloc(ctx->nargs, sizeof(*ctx->maps));
 	for (i = 0; i < ctx->nargs; i++) {
 		ia = &ctx->args[i];
-		mf = &ctx->maps[i];
+		mf = &ia->map;
 		if (mapfile_open(mf, ia->path) == -1) {
 			diag_errno(ia->path, "cannot open");
 			continue;
@@ -55,7 +54,9 @@ read_input_files(struct link *ctx)
 			open_archive(ctx, ia, (uint32_t)i);
 			break;
 		default:
-			diag_error(ia->path, "not an object file or archive");
+			if (!read_script(ctx, i, s))
+				diag_error(ia->path, "not an object file, archive "
+				    "or linker script");
 		}
 	}
 }
@@ -321,7 +322,7 @@ open_archive(struct link *ctx, struct input_arg *ia, uint32_t order)
 	size_t n, i, m;
 
 	a = xcalloc(1, sizeof(*a));
-	a->map = ctx->maps[order];
+	a->map = ia->map;
 	a->order = order;
 	if (arread_open(&a->ar, ia->path, mapfile_span(&a->map)) == -1 ||
 	    arread_index(&a->ar, &idx, &n) == -1) {

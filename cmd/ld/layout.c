@@ -84,6 +84,13 @@ size_sections(struct link *ctx)
 		for (j = 0; j < os->nin; j++) {
 			is = os->in[j];
 			a = is->shdr->sh_addralign;
+			/*
+			 * .eh_frame is read as one list of records up to a
+			 * zero terminator: padding between inputs would end
+			 * it early, and records need only 4-byte alignment.
+			 */
+			if (os == ctx->ehframe && a > 4)
+				a = 4;
 			off = align_up(off, a);
 			is->offset = off;
 			off += is->shdr->sh_size;

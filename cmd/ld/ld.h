@@ -208,6 +208,7 @@ struct input_arg {
 	const char	*path;
 	int		 group;		/* group number, 0: none */
 	bool		 whole_archive;
+	struct mapfile	 map;
 	struct input_file *obj;		/* set by read_input_files */
 	struct archive	*archive;	/* or this */
 	struct arindex_sym *archive_syms; /* its index */
@@ -231,8 +232,6 @@ struct link {
 	size_t			 nresolved;	/* files whose symbols are in */
 	struct archive		**archives;
 	size_t			 narchives, caparchives;
-	struct mapfile		*maps;		/* every mapped file */
-	size_t			 nmaps, capmaps;
 
 	struct strmap		 symtab;	/* name -> struct symbol */
 	struct symbol		*symblock;	/* current allocation block */
@@ -276,6 +275,12 @@ void	checkpoint(struct link *);
 
 /* options.c */
 void	parse_args(struct link *, int, char **);
+
+struct input_arg *insert_input(struct link *, size_t, const char *, int);
+const char *find_library(struct link *, const char *);
+
+/* script.c */
+bool	read_script(struct link *, size_t, struct span);
 
 /* input.c */
 void	read_input_files(struct link *);

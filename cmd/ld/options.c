@@ -282,15 +282,29 @@ add_input(struct link *ctx, struct argstate *st, const char *path)
 {
 	struct input_arg *ia;
 
+	ia = insert_input(ctx, ctx->nargs, path, st->group);
+	ia->whole_archive = st->whole;
+}
+
+/* A new input at position at (a linker script's inputs go after it). */
+struct input_arg *
+insert_input(struct link *ctx, size_t at, const char *path, int group)
+{
+	struct input_arg *ia;
+
 	if (ctx->nargs == ctx->capargs) {
 		ctx->capargs = ctx->capargs * 2 + 16;
 		ctx->args = xreallocarray(ctx->args, ctx->capargs,
 		    sizeof(*ctx->args));
 	}
-	ia = &ctx->args[ctx->nargs++];
+	memmove(&ctx->args[at + 1], &ctx->args[at],
+	    (ctx->nargs - at) * sizeof(*ctx->args));
+	ctx->nargs++;
+	ia = &ctx->args[at];
+	memset(ia, 0, sizeof(*ia));
 	ia->path = path;
-	ia->group = st->group;
-	ia->whole_archive = st->whole;
+	ia->group = group;
+	return ia;
 }
 
 /*
@@ -298,13 +312,12 @@ add_input(struct link *ctx, struct argstate *st, const char *path)
  * shared library is not usable yet, so only a dynamic link that finds
  * nothing but libNAME.so says so.
  */
-static void
-add_library(struct link *ctx, struct argstate *st, const char *name)
+const char *
+find_library(struct link *ctx, const char *name)
 {
 	char path[4096];
 	struct stat sb;
 	size_t i;
-	bool sofound = false;
 
 	for (i = 0; i < ctx->nlibdirs; i++) {
 		if (name[0] == ':')
@@ -313,16 +326,31 @@ add_library(struct link *ctx, struct argstate *st, const char *name)
 		else
 			snprintf(path, sizeof(path), "%s/lib%s.a",
 			    ctx->libdirs[i], name);
-		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
-			add_input(ctx, st, xstrdup(path));
-			return;
-		}
-		if (name[0] != ':' && !st->bstatic) {
-			snprintf(path, sizeof(path), "%s/lib%s.so",
-			    ctx->libdirs[i], name);
-			if (stat(path, &sb) == 0)
-				sofound = true;
-		}
+		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+			return xstrdup(path);
+	}
+	return NULL;
+}
+
+static void
+add_library(struct link *ctx, struct argstate *st, const char *name)
+{
+	char path[4096];
+	struct stat sb;
+	const char *found;
+	size_t i;
+	bool sofound = false;
+
+	if ((found = find_library(ctx, name)) != NULL) {
+		add_input(ctx, st, found);
+		return;
+	}
+	for (i = 0; i < ctx->nlibdirs && name[0] != ':' && !st->bstatic;
+	    i++) {
+		snprintf(path, sizeof(path), "%s/lib%s.so", ctx->libdirs[i],
+		    name);
+		if (stat(path, &sb) == 0)
+			sofound = true;
 	}
 	if (sofound)
 		diag_error(NULL, "-l%s: only lib%s.so found; shared libraries "

@@ -64,7 +64,8 @@ write_headers(struct link *ctx)
 	eh->e_ident[EI_CLASS] = ELFCLASS64;
 	eh->e_ident[EI_DATA] = ELFDATA2LSB;
 	eh->e_ident[EI_VERSION] = EV_CURRENT;
-	eh->e_ident[EI_OSABI] = ELFOSABI_NONE;
+	/* IFUNC symbols are a GNU extension, which the OS/ABI then says. */
+	eh->e_ident[EI_OSABI] = ctx->niplt > 0 ? ELFOSABI_GNU : ELFOSABI_NONE;
 	eh->e_type = ET_EXEC;
 	eh->e_machine = EM_X86_64;
 	eh->e_version = EV_CURRENT;
@@ -208,7 +209,10 @@ write_shdrs(struct link *ctx)
 		if (os->kind == OS_SYMTAB) {
 			sh->sh_link = ctx->strtab_sec->index;
 			sh->sh_info = ctx->nlocals;
-		} else if (os->kind == OS_RELAIPLT)
+		} else if (os->kind == OS_RELAIPLT) {
 			sh->sh_info = ctx->gotplt->index;
+			if (ctx->symtab_sec != NULL)
+				sh->sh_link = ctx->symtab_sec->index;
+		}
 	}
 }

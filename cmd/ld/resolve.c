@@ -234,6 +234,8 @@ static const char *const synthetic_names[] = {
 	"__fini_array_end", "__preinit_array_start", "__preinit_array_end",
 	"__rela_iplt_start", "__rela_iplt_end", "_GLOBAL_OFFSET_TABLE_",
 	"__GNU_EH_FRAME_HDR", "_DYNAMIC", "_TLS_MODULE_BASE_",
+	/* Only called from TLS sequences, which become local exec. */
+	"__tls_get_addr",
 	NULL
 };
 

@@ -136,7 +136,8 @@ cmp_names(const void *a, const void *b)
 }
 
 static void
-walk_globals(struct link *ctx, struct symwriter *w, struct symbol *s)
+walk_globals(struct link *ctx, struct symwriter *w, struct symbol *s,
+    bool loc)
 {
 	uint64_t value = 0;
 	uint16_t shndx = SHN_UNDEF;
@@ -150,10 +151,48 @@ walk_globals(struct link *ctx, struct symwriter *w, struct symbol *s)
 	}
 	if (s->kind == SYM_SYNTHETIC && !s->common)
 		type = STT_NOTYPE;
-	/* Hidden symbols become local in an executable; keep them global
-	   but say so, as lld does for static links. */
+	/* Hidden symbols become local in an executable (gABI). */
+	if (loc)
+		bind = STB_LOCAL;
 	emit(w, s->name, s->namelen, ELF64_ST_INFO(bind, type),
 	    s->visibility, shndx, value, s->size);
+}
+
+static bool
+is_local(const struct symbol *s)
+{
+	return s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL;
+}
+
+/* The globals whose locality (hidden: local in an executable) is loc. */
+static void
+walk_part(struct link *ctx, struct symwriter *w, struct symbol **extra,
+    size_t n, bool loc)
+{
+	struct input_file *f;
+	struct symbol *s;
+	size_t i, j;
+
+	for (i = 0; i < ctx->nfiles; i++) {
+		f = ctx->files[i];
+		for (j = f->first_global; j < f->nsyms; j++) {
+			s = f->symbols[j];
+			if (s == NULL || s->bind == STB_LOCAL ||
+			    is_local(s) != loc)
+				continue;
+			if (s->kind == SYM_DEFINED ? s->file != f :
+			    s->kind == SYM_SYNTHETIC ? !s->common ||
+			    s->file != f : s->ref != f || loc)
+				continue;
+			if (s->flags & SF_EMITTED)
+				continue;
+			s->flags |= SF_EMITTED;
+			walk_globals(ctx, w, s, loc);
+		}
+	}
+	for (i = 0; i < n; i++)
+		if (is_local(extra[i]) == loc)
+			walk_globals(ctx, w, extra[i], loc);
 }
 
 static void
@@ -163,26 +202,6 @@ walk(struct link *ctx, struct symwriter *w)
 	struct symbol *s, **extra;
 	size_t i, j, n = 0;
 
-	emit(w, "", 0, 0, 0, SHN_UNDEF, 0, 0);
-	for (i = 0; i < ctx->nfiles; i++)
-		walk_locals(ctx, w, ctx->files[i]);
-	ctx->nlocals = (uint32_t)w->nsyms;
-	for (i = 0; i < ctx->nfiles; i++) {
-		f = ctx->files[i];
-		for (j = f->first_global; j < f->nsyms; j++) {
-			s = f->symbols[j];
-			if (s == NULL || s->bind == STB_LOCAL)
-				continue;
-			if (s->kind == SYM_DEFINED ? s->file != f :
-			    s->kind == SYM_SYNTHETIC ? !s->common ||
-			    s->file != f : s->ref != f)
-				continue;
-			if (s->flags & SF_EMITTED)
-				continue;
-			s->flags |= SF_EMITTED;
-			walk_globals(ctx, w, s);
-		}
-	}
 	extra = xcalloc(ctx->symtab.count + 1, sizeof(*extra));
 	for (i = 0; i < ctx->symtab.cap; i++) {
 		s = ctx->symtab.ents[i].val;
@@ -190,8 +209,12 @@ walk(struct link *ctx, struct symwriter *w)
 			extra[n++] = s;
 	}
 	qsort(extra, n, sizeof(*extra), cmp_names);
-	for (i = 0; i < n; i++)
-		walk_globals(ctx, w, extra[i]);
+	emit(w, "", 0, 0, 0, SHN_UNDEF, 0, 0);
+	for (i = 0; i < ctx->nfiles; i++)
+		walk_locals(ctx, w, ctx->files[i]);
+	walk_part(ctx, w, extra, n, true);
+	ctx->nlocals = (uint32_t)w->nsyms;
+	walk_part(ctx, w, extra, n, false);
 	free(extra);
 	/* Clear the marks for the second walk. */
 	for (i = 0; i < ctx->nfiles; i++) {
