@@ -1,0 +1,216 @@
+#!/usr/bin/env bats
+# Static C programs linked with our ld run like GNU ld's.
+
+bats_require_minimum_version 1.5.0
+load ../lib/common
+load ../lib/ld
+
+setup() {
+	common_setup
+	need_static_libc
+}
+
+@test "cc -B finds our ld" {
+	run -0 cc -B "$OBJKIT_BIN/" -print-prog-name=ld
+	assert_output "$OBJKIT_BIN/ld"
+}
+
+@test "a static hello world links and runs" {
+	write hello.c '#include <stdio.h>
+int main(void) { puts("hello, world"); return 3; }'
+	ok_cc -static -o hello hello.c
+	run -3 ./hello
+	assert_output "hello, world"
+}
+
+@test "stdio, malloc, qsort and setjmp behave as with GNU ld" {
+	write m.c '#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static jmp_buf jb;
+static int cmp(const void *a, const void *b) { return *(int *)a - *(int *)b; }
+int main(void) {
+	int v[] = { 9, 2, 7, 4, 1 }, i;
+	char *p = malloc(64);
+	qsort(v, 5, sizeof v[0], cmp);
+	for (i = 0; i < 5; i++) printf("%d ", v[i]);
+	strcpy(p, "copied"); printf("%s %zu %.2f\n", p, strlen(p), 2.5);
+	free(p);
+	if (setjmp(jb) == 0) longjmp(jb, 1);
+	puts("after longjmp");
+	return 0;
+}'
+	cc -O2 -c m.c
+	ok_cc -static -o ours m.o
+	gnu_cc -static -o theirs m.o
+	same_run ours theirs
+}
+
+@test "IFUNC string functions are resolved through IRELATIVE relocations" {
+	write s.c '#include <string.h>
+#include <stdio.h>
+int main(int argc, char **argv) {
+	char buf[32];
+	memcpy(buf, "abcdef", 7);
+	printf("%zu %d %s\n", strlen(buf), strcmp(buf, "abc") > 0, strchr(buf, 100));
+	return 0;
+}'
+	ok_cc -O1 -static -o s s.c
+	run -0 ./s
+	assert_output "6 1 def"
+	run -0 readelf -rW s
+	assert_output --partial "R_X86_64_IRELATIVE"
+	run -0 readelf -hW s
+	assert_output --partial "UNIX - GNU"
+}
+
+@test "thread-local variables work in the main thread and in threads" {
+	write t1.c '#include <pthread.h>
+#include <stdio.h>
+__thread int a = 5;
+__thread int b;
+extern __thread int c;
+int get_c(void);
+static void *run(void *p) { a += 10; b = 2; return (void *)(long)(a + b + c); }
+int main(void) {
+	pthread_t t; void *r;
+	pthread_create(&t, 0, run, 0);
+	pthread_join(t, &r);
+	printf("%ld %d %d %d\n", (long)r, a, b, get_c());
+	return 0;
+}'
+	write t2.c 'static __thread int d = 4;
+__thread int c = 100;
+int get_c(void) { return c + d++; }'
+	cc -O2 -c t1.c
+	cc -O2 -fPIC -c t2.c
+	ok_cc -static -pthread -o ours t1.o t2.o
+	gnu_cc -static -pthread -o theirs t1.o t2.o
+	same_run ours theirs
+	run -0 cat ours.out
+	assert_output "117 5 0 104"
+	run -0 readelf -lW ours
+	assert_output --partial "TLS"
+}
+
+@test "general and local dynamic TLS are rewritten to local exec" {
+	write g.c '__thread int gv = 7;
+static __thread int lv = 9;
+int get(void) { return gv + lv; }'
+	write main.c '#include <stdio.h>
+int get(void);
+int main(void) { printf("%d\n", get()); return 0; }'
+	cc -O2 -fPIC -ftls-model=global-dynamic -c g.c
+	run -0 readelf -rW g.o
+	assert_output --partial "R_X86_64_TLSGD"
+	cc -c main.c
+	ok_cc -static -o p main.o g.o
+	run -0 ./p
+	assert_output "16"
+}
+
+@test "constructors run in priority order and destructors run" {
+	write c.c '#include <stdio.h>
+__attribute__((constructor(300))) static void c300(void) { puts("300"); }
+__attribute__((constructor(101))) static void c101(void) { puts("101"); }
+__attribute__((constructor)) static void plain(void) { puts("plain"); }
+__attribute__((destructor)) static void bye(void) { puts("bye"); }
+int main(void) { puts("main"); return 0; }'
+	ok_cc -static -o c c.c
+	run -0 ./c
+	assert_output "$(printf '101\n300\nplain\nmain\nbye')"
+}
+
+@test "common symbols from two objects become one variable" {
+	write a.c 'int shared[4]; int get(void);
+#include <stdio.h>
+int main(void) { shared[1] = 5; printf("%d\n", get()); return 0; }'
+	write b.c 'int shared[8]; int get(void) { return shared[1] + sizeof shared; }'
+	cc -fcommon -c a.c b.c
+	ok_cc -static -o p a.o b.o
+	run -0 ./p
+	assert_output "37"
+}
+
+@test "weak undefined symbols resolve to zero" {
+	write w.c '#include <stdio.h>
+extern int missing(void) __attribute__((weak));
+int main(void) { printf("%d\n", missing == 0); return 0; }'
+	ok_cc -static -o w w.c
+	run -0 ./w
+	assert_output "1"
+}
+
+@test "__start_ and __stop_ bound a section named like a C identifier" {
+	write s.c '#include <stdio.h>
+__attribute__((section("mytab"), used)) static int x1 = 1;
+__attribute__((section("mytab"), used)) static int x2 = 2;
+extern int __start_mytab[], __stop_mytab[];
+int main(void) { printf("%d\n", (int)(__stop_mytab - __start_mytab)); return 0; }'
+	ok_cc -static -o s s.c
+	run -0 ./s
+	assert_output "2"
+}
+
+@test "the output passes eu-elflint and has GNU ld's segment layout" {
+	write hello.c '#include <stdio.h>
+int main(void) { puts("hi"); return 0; }'
+	ok_cc -static -o hello hello.c
+	run -0 elflint hello
+	assert_output ""
+	run -0 readelf -lW hello
+	assert_line --regexp '^ +LOAD +0x000000 0x0000000000400000 .* R +0x1000$'
+	assert_line --regexp '^ +LOAD .* R E +0x1000$'
+	assert_line --regexp '^ +LOAD .* RW +0x1000$'
+	assert_line --regexp '^ +GNU_STACK .* RW +0x10$'
+	assert_line --regexp '^ +NOTE '
+}
+
+@test "two links of the same inputs are identical" {
+	write hello.c '#include <stdio.h>
+int main(void) { puts("hi"); return 0; }'
+	cc -c hello.c
+	ok_cc -static -o one hello.o
+	ok_cc -static -o two hello.o
+	cmp one two
+}
+
+@test "--build-id writes a SHA-1 note that depends on the contents" {
+	write a.c 'int main(void) { return 0; }'
+	write b.c 'int main(void) { return 1; }'
+	ok_cc -static -Wl,--build-id=sha1 -o a a.c
+	ok_cc -static -Wl,--build-id=sha1 -o b b.c
+	run -0 readelf -nW a
+	assert_output --regexp 'Build ID: [0-9a-f]{40}'
+	ida=$(readelf -nW a | sed -n 's/.*Build ID: //p')
+	idb=$(readelf -nW b | sed -n 's/.*Build ID: //p')
+	[ "$ida" != "$idb" ]
+}
+
+# The ID is the hash of the file with the ID bytes zero: recompute it.
+check_id() {
+	local file=$1 len=$2 sum=$3 off id
+	off=$(readelf -SW "$file" | sed -n \
+	    's/.*\.note\.gnu\.build-id *NOTE *[0-9a-f]* \([0-9a-f]*\).*/\1/p')
+	id=$(readelf -nW "$file" | sed -n 's/.*Build ID: //p')
+	cp "$file" zeroed
+	dd if=/dev/zero of=zeroed bs=1 seek=$((0x$off + 16)) count="$len" \
+	    conv=notrunc status=none
+	[ "$($sum zeroed | cut -d" " -f1)" = "$id" ]
+}
+
+@test "the SHA-1 build ID is the SHA-1 of the output" {
+	write a.c 'int main(void) { return 0; }'
+	ok_cc -static -Wl,--build-id=sha1 -o s a.c
+	check_id s 20 sha1sum
+}
+
+@test "--build-id=md5 and --build-id=0xHEX give the IDs asked for" {
+	write a.c 'int main(void) { return 0; }'
+	ok_cc -static -Wl,--build-id=md5 -o m a.c
+	check_id m 16 md5sum
+	ok_cc -static -Wl,--build-id=0xdeadbeef -o h a.c
+	run -0 readelf -nW h
+	assert_output --partial 'Build ID: deadbeef'
+}
