@@ -184,7 +184,8 @@ walk_part(struct link *ctx, struct symwriter *w, struct symbol **extra,
 			    s->kind == SYM_SYNTHETIC ? !s->common ||
 			    s->file != f : s->ref != f || loc)
 				continue;
-			if (s->flags & SF_EMITTED)
+			if ((s->flags & SF_EMITTED) || (s->kind == SYM_DEFINED &&
+			    section_is_dropped(s->file, s->shndx)))
 				continue;
 			s->flags |= SF_EMITTED;
 			walk_globals(ctx, w, s, loc);
