@@ -279,6 +279,16 @@ setup_sections(struct link *ctx, struct input_file *f)
 			is->relas = (const Elf64_Rela *)(f->data.data +
 			    sh->sh_offset);
 			is->nrelas = sh->sh_size / sizeof(Elf64_Rela);
+			for (j = 0; j < is->nrelas; j++)
+				if (ELF64_R_SYM(is->relas[j].r_info) >=
+				    f->nsyms) {
+					diag_error(f->name, "%s: relocation %zu: "
+					    "bad symbol index %ju", is->name, j,
+					    (uintmax_t)ELF64_R_SYM(
+					    is->relas[j].r_info));
+					is->nrelas = 0;
+					break;
+				}
 		} else if (sh->sh_type == SHT_REL) {
 			diag_error(f->name, "section %zu: SHT_REL relocations "
 			    "are not valid on x86-64", i);

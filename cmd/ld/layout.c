@@ -170,11 +170,16 @@ place_alloc(struct link *ctx)
 	Elf64_Phdr *load = NULL, *tls = NULL, *note = NULL;
 	uint64_t addr, off, tbss_end = 0;
 	size_t i, n;
-	int seg = -1;
+	int seg = 0;
 
 	count_phdrs(ctx, &n);
 	off = sizeof(Elf64_Ehdr) + n * sizeof(Elf64_Phdr);
 	addr = IMAGE_BASE + off;
+	/* The first segment holds the headers, whatever follows them. */
+	load = new_phdr(ctx, PT_LOAD, PF_R);
+	load->p_align = PAGE_SIZE;
+	load->p_vaddr = load->p_paddr = IMAGE_BASE;
+	load->p_filesz = load->p_memsz = off;
 	for (i = 0; i < ctx->nosecs; i++) {
 		os = ctx->osecs[i];
 		if (os->segment == 4)
@@ -185,15 +190,12 @@ place_alloc(struct link *ctx)
 		}
 		if (os->segment != seg) {
 			seg = os->segment;
-			if (load != NULL) {
-				addr = align_up(addr, PAGE_SIZE);
-				off = align_up(off, PAGE_SIZE);
-			}
+			addr = align_up(addr, PAGE_SIZE);
+			off = align_up(off, PAGE_SIZE);
 			load = new_phdr(ctx, PT_LOAD, pflags[seg]);
 			load->p_align = PAGE_SIZE;
-			load->p_vaddr = load->p_paddr = seg == 0 ? IMAGE_BASE :
-			    addr;
-			load->p_offset = seg == 0 ? 0 : off;
+			load->p_vaddr = load->p_paddr = addr;
+			load->p_offset = off;
 		}
 		addr = align_up(addr, os->align);
 		if (os->type != SHT_NOBITS)

@@ -42,3 +42,25 @@ same_run() {
 	diff "$1.out" "$2.out"
 	[ "$ra" -eq "$rb" ]
 }
+
+# This bats-assert has no assert_stderr: check $stderr (from
+# run --separate-stderr) directly.
+#   stderr_is TEXT        the whole of it
+#   stderr_has TEXT       a part of it
+#   stderr_line N TEXT    line N (from 0)
+stderr_is() {
+	[ "$stderr" = "$1" ] && return 0
+	printf 'expected stderr: %s\nactual stderr:   %s\n' "$1" "$stderr" >&2
+	return 1
+}
+stderr_has() {
+	case $stderr in *"$1"*) return 0 ;; esac
+	printf 'stderr lacks: %s\nactual stderr: %s\n' "$1" "$stderr" >&2
+	return 1
+}
+stderr_line() {
+	[ "${stderr_lines[$1]}" = "$2" ] && return 0
+	printf 'expected stderr line %s: %s\nactual stderr: %s\n' "$1" "$2" \
+	    "$stderr" >&2
+	return 1
+}
