@@ -82,6 +82,7 @@ parse_object(struct link *ctx, const char *name, struct span s,
 	struct input_file *f;
 	const Elf64_Ehdr *eh;
 
+	s = aligned_span(s);
 	eh = span_range(s, 0, sizeof(*eh));
 	if (eh == NULL || eh->e_ident[EI_CLASS] != ELFCLASS64 ||
 	    eh->e_ident[EI_DATA] != ELFDATA2LSB) {
@@ -98,7 +99,7 @@ parse_object(struct link *ctx, const char *name, struct span s,
 	}
 	f = xcalloc(1, sizeof(*f));
 	f->name = name;
-	f->data = aligned_span(s);
+	f->data = s;
 	f->ehdr = (const Elf64_Ehdr *)f->data.data;
 	f->order = order;
 	if (!check_sections(f) || !check_symtab(f)) {
