@@ -93,7 +93,8 @@ size_sections(struct link *ctx)
 				a = 4;
 			off = align_up(off, a);
 			is->offset = off;
-			off += is->shdr->sh_size;
+			off += is->pieces != NULL ? is->mergesize :
+			    is->shdr->sh_size;
 		}
 		os->size = off;
 	}
@@ -330,6 +331,8 @@ symbol_address(struct link *ctx, const struct symbol *s)
 		is = &s->file->secs[s->shndx];
 		if (is->osec == NULL)
 			return 0;
+		if (is->pieces != NULL)
+			return is->osec->addr + merge_offset(is, s->value);
 		return is->osec->addr + is->offset + s->value;
 	case SYM_SYNTHETIC:
 		return (s->osec != NULL ? s->osec->addr : 0) + s->value;

@@ -82,6 +82,14 @@ struct symbol {
 	bool			 common;	/* was common, now in .bss */
 };
 
+/* A string or constant of an SHF_MERGE section (merge.c). */
+struct merge_piece {
+	struct input_section	*owner;		/* the section writing it */
+	uint32_t		 inoff;		/* offset in this section */
+	uint32_t		 len;
+	uint32_t		 outoff;	/* offset in owner's place */
+};
+
 /*
  * An input section.  osec is NULL when the section is not copied to the
  * output (discarded COMDAT member, garbage, or a kind we drop).
@@ -96,6 +104,9 @@ struct input_section {
 	size_t			 nrelas;
 	uint32_t		 shndx;
 	uint32_t		 priority;	/* .init_array.N: N; else 65536 */
+	struct merge_piece	*pieces;	/* merged: its pieces, or NULL */
+	size_t			 npieces;
+	uint64_t		 mergesize;	/* bytes of pieces it owns */
 	bool			 live;		/* kept by COMDAT and GC */
 	bool			 visited;	/* GC mark */
 };
@@ -305,6 +316,11 @@ void	create_synthetic_sections(struct link *);
 struct output_section *osec_new(struct link *, const char *, uint32_t,
 	    uint64_t);
 void	osec_add(struct output_section *, struct input_section *);
+
+/* merge.c */
+void	merge_sections(struct link *);
+uint64_t merge_offset(const struct input_section *, uint64_t);
+void	merge_write(const struct input_section *, unsigned char *);
 
 /* scan.c */
 void	scan_relocations(struct link *);

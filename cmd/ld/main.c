@@ -56,6 +56,9 @@ main(int argc, char **argv)
 	bin_sections(&ctx);
 	create_synthetic_sections(&ctx);
 
+	/* One copy of each string and constant of SHF_MERGE sections. */
+	merge_sections(&ctx);
+
 	/* GOT and IFUNC PLT needs.  No new symbols after this. */
 	scan_relocations(&ctx);
 	checkpoint(&ctx);

@@ -99,6 +99,10 @@ write_section(struct link *ctx, struct output_section *os)
 			if (is->shdr->sh_type == SHT_NOBITS)
 				continue;
 			dst = ctx->buf + os->offset + is->offset;
+			if (is->pieces != NULL) {
+				merge_write(is, dst);
+				continue;
+			}
 			memcpy(dst, is->file->data.data + is->shdr->sh_offset,
 			    is->shdr->sh_size);
 			if (is->nrelas > 0)

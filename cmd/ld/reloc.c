@@ -24,6 +24,7 @@ struct site {
 	struct input_section	*is;
 	const Elf64_Rela	*r;
 	const char		*symname;
+	int64_t			 addend;	/* A (0 if used by a merge) */
 };
 
 static const char *reloc_name(uint32_t);
@@ -106,13 +107,18 @@ reloc_size(uint32_t type)
 	}
 }
 
-/* The address of local symbol idx of f (0 for a discarded section). */
+/*
+ * The address of local symbol idx of f (0 for a discarded section).  In
+ * a merged section a section symbol's target is value plus addend, which
+ * is then used up (*addend set to 0).
+ */
 static uint64_t
-local_address(struct input_file *f, uint32_t idx)
+local_address(struct input_file *f, uint32_t idx, int64_t *addend)
 {
 	const Elf64_Sym *es = &f->syms[idx];
 	uint32_t shndx = sym_shndx(f, idx);
 	const struct input_section *is;
+	uint64_t off;
 
 	if (shndx == SHN_ABS)
 		return es->st_value;
@@ -121,7 +127,13 @@ local_address(struct input_file *f, uint32_t idx)
 	is = &f->secs[shndx];
 	if (is->osec == NULL)
 		return 0;
-	return is->osec->addr + is->offset + es->st_value;
+	if (is->pieces == NULL)
+		return is->osec->addr + is->offset + es->st_value;
+	if (ELF64_ST_TYPE(es->st_info) != STT_SECTION)
+		return is->osec->addr + merge_offset(is, es->st_value);
+	off = es->st_value + (uint64_t)*addend;
+	*addend = 0;
+	return is->osec->addr + merge_offset(is, off);
 }
 
 static uint64_t
@@ -140,7 +152,7 @@ apply_one(struct site *st, unsigned char *p, uint64_t S, uint64_t P,
 {
 	struct link *ctx = st->ctx;
 	const Elf64_Rela *r = st->r;
-	int64_t A = r->r_addend;
+	int64_t A = st->addend;
 	uint64_t GOT = ctx->gotbase, size;
 	bool code = (st->is->shdr->sh_flags & SHF_EXECINSTR) != 0;
 
@@ -337,7 +349,7 @@ apply_relocations(struct link *ctx, struct input_section *is,
     unsigned char *dst)
 {
 	struct input_file *f = is->file;
-	struct site st = { ctx, is, NULL, NULL };
+	struct site st = { ctx, is, NULL, NULL, 0 };
 	struct symbol *s;
 	uint64_t S, P, base = is->osec->addr + is->offset;
 	uint32_t type, idx;
@@ -358,10 +370,11 @@ apply_relocations(struct link *ctx, struct input_section *is,
 		}
 		s = f->symbols[idx];
 		st.symname = sym_name(f, &f->syms[idx]);
+		st.addend = st.r->r_addend;
 		if (s != NULL)
 			S = symbol_address(ctx, s);
 		else
-			S = local_address(f, idx);
+			S = local_address(f, idx, &st.addend);
 		P = base + st.r->r_offset;
 		if (missing_slot(type, s) &&
 		    !gotpcrelx_relaxable(f, is, st.r)) {

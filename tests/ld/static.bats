@@ -214,3 +214,38 @@ check_id() {
 	run -0 readelf -nW h
 	assert_output --partial 'Build ID: deadbeef'
 }
+
+@test "equal string literals of two objects are merged into one" {
+	write a.c 'const char *fa(void) { return "objkit-merge-me"; }'
+	write b.c '#include <stdio.h>
+const char *fa(void);
+int main(void) { const char *b = "objkit-merge-me";
+	printf("%s %d\n", fa(), fa() == b); return 0; }'
+	cc -O2 -c a.c b.c
+	run -0 readelf -SW a.o
+	assert_output --regexp '\.rodata\.str1\.1 .* AMS '
+	ok_cc -static -o p a.o b.o
+	run -0 ./p
+	assert_output "objkit-merge-me 1"
+	run -0 sh -c 'strings -a p | grep -c objkit-merge-me'
+	assert_output "1"
+}
+
+@test "a program using libcrypto.a computes SHA-256 correctly" {
+	[ -f /usr/include/openssl/sha.h ] && [ -f "$(cc -print-file-name=libcrypto.a)" ] ||
+	    skip "libssl-dev is not installed"
+	write sha.c '#include <openssl/sha.h>
+#include <stdio.h>
+int main(void) {
+	unsigned char md[SHA256_DIGEST_LENGTH];
+	int i;
+	SHA256((const unsigned char *)"objkit", 6, md);
+	for (i = 0; i < SHA256_DIGEST_LENGTH; i++) printf("%02x", md[i]);
+	printf("\n");
+	return 0;
+}'
+	cc -O2 -Wno-deprecated-declarations -c sha.c
+	ok_cc -static -pthread -o sha sha.o -lcrypto
+	run -0 ./sha
+	assert_output "$(printf objkit | sha256sum | cut -d' ' -f1)"
+}
