@@ -29,6 +29,8 @@ static void	add_defined(struct link *, struct input_file *,
 static void	drain(struct link *);
 static void	define_synthetic(struct link *);
 static void	report_undefined(struct link *, struct input_file *, size_t);
+static void	check_warnings(struct link *);
+static bool	refers_to(const struct input_file *, const struct symbol *);
 
 struct symbol *
 symbol_new(struct link *ctx)
@@ -303,6 +305,7 @@ check_symbols(struct link *ctx)
 				report_undefined(ctx, f, j);
 		}
 	}
+	check_warnings(ctx);
 	if (ctx->entry->kind == SYM_UNDEF || ctx->entry->kind == SYM_LAZY) {
 		if (strcmp(ctx->opts.entry, "_start") == 0)
 			diag_warn(NULL, "cannot find entry symbol _start");
@@ -355,4 +358,51 @@ report_undefined(struct link *ctx, struct input_file *f, size_t symidx)
 		diag_error(f->name, "undefined symbol: %s",
 		    f->symbols[symidx]->name);
 	(void)ctx;
+}
+
+/* Whether f has an undefined reference to s. */
+static bool
+refers_to(const struct input_file *f, const struct symbol *s)
+{
+	size_t i;
+
+	for (i = f->first_global; i < f->nsyms; i++)
+		if (f->symbols[i] == s && sym_shndx(f, i) == SHN_UNDEF)
+			return true;
+	return false;
+}
+
+/*
+ * .gnu.warning.SYM sections (glibc's for gets, for instance): their text
+ * is printed for each object that refers to SYM, as GNU ld does.
+ */
+static void
+check_warnings(struct link *ctx)
+{
+	struct input_file *f, *g;
+	struct input_section *is;
+	struct symbol *s;
+	const char *text;
+	size_t i, j, k, n;
+
+	for (i = 0; i < ctx->nfiles; i++) {
+		f = ctx->files[i];
+		for (j = 1; j < f->nsecs; j++) {
+			is = &f->secs[j];
+			if (strncmp(is->name, ".gnu.warning.", 13) != 0 ||
+			    is->shdr->sh_type != SHT_PROGBITS)
+				continue;
+			s = strmap_find(&ctx->symtab, is->name + 13,
+			    strlen(is->name + 13));
+			if (s == NULL)
+				continue;
+			text = (const char *)f->data.data + is->shdr->sh_offset;
+			n = strnlen(text, is->shdr->sh_size);
+			for (k = 0; k < ctx->nfiles; k++) {
+				g = ctx->files[k];
+				if (g != f && refers_to(g, s))
+					diag_warn(g->name, "%.*s", (int)n, text);
+			}
+		}
+	}
 }

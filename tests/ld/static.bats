@@ -249,3 +249,22 @@ int main(void) {
 	run -0 ./sha
 	assert_output "$(printf objkit | sha256sum | cut -d' ' -f1)"
 }
+
+@test "a .gnu.warning section warns about each object using the symbol" {
+	write g.c 'char *gets(char *);
+int main(void) { char b[8]; gets(b); return 0; }'
+	cc -c g.c
+	run -0 --separate-stderr ok_cc -static -o g g.o
+	stderr_has "ld: warning: g.o: the \`gets' function is dangerous"
+}
+
+@test "clang's static links work with our ld too" {
+	need_cmd clang
+	write hello.c '#include <stdio.h>
+int main(void) { printf("%s\n", "from clang"); return 0; }'
+	clang -B "$OBJKIT_BIN/" -static -o hello hello.c
+	run -0 ./hello
+	assert_output "from clang"
+	run -0 readelf -lW hello
+	assert_output --partial "GNU_EH_FRAME"
+}
