@@ -328,6 +328,8 @@ struct symbol *reloc_symbol(struct link *, struct input_file *, uint32_t,
 	    bool);
 bool	gotpcrelx_relaxable(struct input_file *, struct input_section *,
 	    const Elf64_Rela *);
+bool	gottpoff_relaxable(struct input_file *, struct input_section *,
+	    const Elf64_Rela *);
 
 /* layout.c */
 void	assign_addresses(struct link *);

@@ -256,6 +256,14 @@ apply_one(struct site *st, unsigned char *p, uint64_t S, uint64_t P,
 			store64(p, S + A - ctx->tls_addr, false);
 		break;
 	case R_X86_64_GOTTPOFF:
+		if (gottpoff_relaxable(st->is->file, st->is, r)) {
+			/* IE -> LE: mov/add $tpoff, %reg (REX.R -> REX.B). */
+			p[-3] = p[-3] == 0x4c ? 0x49 : 0x48;
+			p[-1] = (unsigned char)(0xc0 | ((p[-1] >> 3) & 7));
+			p[-2] = p[-2] == 0x8b ? 0xc7 : 0x81;
+			put32s(st, p, (int64_t)tp_offset(ctx, S));
+			break;
+		}
 		put32s(st, p, (int64_t)(got_address(ctx, s->gottp) + A - P));
 		break;
 	case R_X86_64_TLSGD:
@@ -377,7 +385,8 @@ apply_relocations(struct link *ctx, struct input_section *is,
 			S = local_address(f, idx, &st.addend);
 		P = base + st.r->r_offset;
 		if (missing_slot(type, s) &&
-		    !gotpcrelx_relaxable(f, is, st.r)) {
+		    !gotpcrelx_relaxable(f, is, st.r) &&
+		    !gottpoff_relaxable(f, is, st.r)) {
 			site_error(&st, "has no GOT slot; at offset",
 			    (int64_t)st.r->r_offset);
 			continue;

@@ -91,6 +91,27 @@ gotpcrelx_relaxable(struct input_file *f, struct input_section *is,
 	    s->kind == SYM_COMMON;
 }
 
+/*
+ * Whether the initial exec load at r can become local exec: "mov
+ * foo@gottpoff(%rip), %reg" or "add foo@gottpoff(%rip), %reg" with a
+ * 64-bit REX prefix, as the psABI lists them; the TP offset is then an
+ * immediate and needs no GOT slot.
+ */
+bool
+gottpoff_relaxable(struct input_file *f, struct input_section *is,
+    const Elf64_Rela *r)
+{
+	const unsigned char *p;
+
+	if (ELF64_R_TYPE(r->r_info) != R_X86_64_GOTTPOFF || r->r_offset < 3 ||
+	    r->r_offset > is->shdr->sh_size - 4 ||
+	    is->shdr->sh_type == SHT_NOBITS)
+		return false;
+	p = f->data.data + is->shdr->sh_offset + r->r_offset;
+	return (p[-3] == 0x48 || p[-3] == 0x4c) &&
+	    (p[-2] == 0x8b || p[-2] == 0x03) && (p[-1] & 0xc7) == 0x05;
+}
+
 static int32_t
 got_slot(struct link *ctx, struct symbol *s, int kind)
 {
@@ -176,6 +197,8 @@ scan_section(struct link *ctx, struct input_section *is)
 				s->got = got_slot(ctx, s, GOT_ADDR);
 			break;
 		case R_X86_64_GOTTPOFF:
+			if (gottpoff_relaxable(f, is, r))
+				break;
 			s = reloc_symbol(ctx, f, idx, true);
 			if (s->gottp < 0)
 				s->gottp = got_slot(ctx, s, GOT_TPOFF);
