@@ -23,6 +23,7 @@ static void	place_commons(struct link *);
 static void	count_phdrs(struct link *, size_t *);
 static void	place_alloc(struct link *);
 static void	place_nonalloc(struct link *);
+static void	add_relro(struct link *);
 static Elf64_Phdr *new_phdr(struct link *, uint32_t, uint32_t);
 
 static uint64_t
@@ -143,6 +144,32 @@ new_phdr(struct link *ctx, uint32_t type, uint32_t flags)
 	return ph;
 }
 
+/*
+ * -z relro: the writable sections that are only written before main
+ * (TLS templates, constructor arrays, .data.rel.ro, .got) come first in
+ * the RW segment; PT_GNU_RELRO tells the C library to make their whole
+ * pages read-only once relocation is done.  .got.plt stays writable.
+ */
+static bool
+in_relro(const struct output_section *os)
+{
+	return os->segment == 3 && !os->omit && os->rank >= 30 &&
+	    os->rank <= 36;
+}
+
+static size_t
+relro_wanted(struct link *ctx)
+{
+	size_t i;
+
+	if (!ctx->opts.relro)
+		return 0;
+	for (i = 0; i < ctx->nosecs; i++)
+		if (in_relro(ctx->osecs[i]))
+			return 1;
+	return 0;
+}
+
 static void
 count_phdrs(struct link *ctx, size_t *n)
 {
@@ -159,7 +186,7 @@ count_phdrs(struct link *ctx, size_t *n)
 			note = true;
 	}
 	*n = seg[0] + seg[1] + seg[2] + seg[3] + tls + note + 1 +
-	    (ctx->ehframehdr != NULL);
+	    (ctx->ehframehdr != NULL) + relro_wanted(ctx);
 }
 
 static void
@@ -266,12 +293,40 @@ place_alloc(struct link *ctx)
 		ph->p_align = 4;
 	}
 	new_phdr(ctx, PT_GNU_STACK, PF_R | PF_W)->p_align = 16;
+	if (relro_wanted(ctx))
+		add_relro(ctx);
 	if (ctx->nphdrs > n)
 		diag_fatal("internal error: %zu program headers, room for %zu",
 		    ctx->nphdrs, n);
 	/* Fewer than counted (an empty segment): pad with PT_NULL. */
 	while (ctx->nphdrs < n)
 		new_phdr(ctx, PT_NULL, 0);
+}
+
+static void
+add_relro(struct link *ctx)
+{
+	struct output_section *os;
+	Elf64_Phdr *ph;
+	uint64_t lo = 0, hi = 0, off = 0;
+	size_t i;
+
+	for (i = 0; i < ctx->nosecs; i++) {
+		os = ctx->osecs[i];
+		if (!in_relro(os))
+			continue;
+		if (lo == 0) {
+			lo = os->addr;
+			off = os->offset;
+		}
+		if (os->type != SHT_NOBITS || (os->flags & SHF_TLS) == 0)
+			hi = os->addr + os->size;
+	}
+	ph = new_phdr(ctx, PT_GNU_RELRO, PF_R);
+	ph->p_vaddr = ph->p_paddr = lo;
+	ph->p_offset = off;
+	ph->p_filesz = ph->p_memsz = hi > lo ? hi - lo : 0;
+	ph->p_align = 1;
 }
 
 static void

@@ -319,7 +319,7 @@ relax_ld(struct site *st, unsigned char *p)
 		memcpy(p - 3, "\x66\x66\x66\x64\x48\x8b\x04\x25\0\0\0\0", 12);
 		return true;
 	}
-	if (p[4] == 0xff && p[5] == 0x15) {
+	if (p[4] == 0xff && p[5] == 0x15 && off + 10 <= size) {
 		memcpy(p - 3, "\x66\x66\x66\x66\x64\x48\x8b\x04\x25\0\0\0\0",
 		    13);
 		return true;

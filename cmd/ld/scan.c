@@ -75,7 +75,8 @@ gotpcrelx_relaxable(struct input_file *f, struct input_section *is,
 
 	if (type != R_X86_64_GOTPCRELX && type != R_X86_64_REX_GOTPCRELX)
 		return false;
-	if (r->r_offset < 3 || r->r_offset > is->shdr->sh_size - 4 ||
+	if (r->r_offset < 3 || is->shdr->sh_size < 4 ||
+	    r->r_offset > is->shdr->sh_size - 4 ||
 	    is->shdr->sh_type == SHT_NOBITS || r->r_addend != -4)
 		return false;
 	p = f->data.data + is->shdr->sh_offset + r->r_offset;
@@ -104,7 +105,7 @@ gottpoff_relaxable(struct input_file *f, struct input_section *is,
 	const unsigned char *p;
 
 	if (ELF64_R_TYPE(r->r_info) != R_X86_64_GOTTPOFF || r->r_offset < 3 ||
-	    r->r_offset > is->shdr->sh_size - 4 ||
+	    is->shdr->sh_size < 4 || r->r_offset > is->shdr->sh_size - 4 ||
 	    is->shdr->sh_type == SHT_NOBITS)
 		return false;
 	p = f->data.data + is->shdr->sh_offset + r->r_offset;

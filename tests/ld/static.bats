@@ -268,3 +268,24 @@ int main(void) { printf("%s\n", "from clang"); return 0; }'
 	run -0 readelf -lW hello
 	assert_output --partial "GNU_EH_FRAME"
 }
+
+@test "-z relro pages become read-only after startup; -z norelro keeps them writable" {
+	write m.c '#include <stdio.h>
+#include <string.h>
+int main(void) {
+	FILE *f = fopen("/proc/self/maps", "r"); char l[256]; int ro = 0;
+	while (fgets(l, sizeof l, f)) if (strstr(l, "r--p") && strstr(l, "/p")) ro++;
+	printf("%d\n", ro);
+	return 0;
+}'
+	ok_cc -static -Wl,-z,relro -o p m.c
+	run -0 readelf -lW p
+	assert_output --partial "GNU_RELRO"
+	run -0 ./p
+	assert_output "3"
+	ok_cc -static -Wl,-z,norelro -o p m.c
+	run -0 readelf -lW p
+	refute_output --partial "GNU_RELRO"
+	run -0 ./p
+	assert_output "2"
+}
