@@ -5,8 +5,8 @@
 #   bench/ld.sh [CASE...]     cases: hello crypto synth1000 synth5000
 #
 # Inputs are built under $LDBENCH (default /tmp/ldbench) and reused.  The
-# synthetic objects come from ../shared/bench/gen-synth.awk (every file
-# defines 40 functions calling into lower-numbered files).  Each link is
+# synthetic objects are assembled from bench/ld-synth.awk's output (20
+# functions per file referring into lower-numbered files).  Each link is
 # the gcc driver's own ld command line (gcc -###) with only the linker
 # swapped, so all tools read the same crt files and archives.  Uses
 # hyperfine when installed, else a loop of 5 runs and the median.
@@ -15,7 +15,6 @@ export LC_ALL=C
 top=$(cd "$(dirname "$0")/.." && pwd)
 ours=$top/build/bin/ld
 W=${LDBENCH:-/tmp/ldbench}
-GEN=$top/../shared/bench/gen-synth.awk
 mkdir -p "$W"
 cases=${*:-hello crypto synth1000 synth5000}
 
@@ -72,28 +71,17 @@ C
 }
 
 prepare_synth() {
-	local n=$1 d=$W/synth$1
+	local n=$1 d=$W/synth$1 f
 	[ -f "$d/args" ] && return
-	[ -f "$GEN" ] || { echo "no $GEN" >&2; return 1; }
-	mkdir -p "$W/synthsrc"
-	if [ ! -f "$W/synthsrc/done$n" ]; then
-		awk -v D="$W/synthsrc" -v NFILES="$n" -v NFUNC=40 -f "$GEN"
-		touch "$W/synthsrc/done$n"
-	fi
-	mkdir -p "$d"
-	printf 'int s0000_f0(int, unsigned);\nint main(void){return s%04d_f1(3, 7u) & 1;}\n' \
-	    $((n - 1)) > "$d/main.c"
-	sed -i "s/s0000_f0(int, unsigned);/s$(printf %04d $((n - 1)))_f1(int, unsigned);/" \
-	    "$d/main.c"
-	ls "$W/synthsrc"/s*.c | head -n "$n" > "$d/srcs"
-	echo "$W/synthsrc/synth_rt.c" >> "$d/srcs"
-	# Compile each source once (shared between the sizes).
-	mkdir -p "$W/synthobj"
-	xargs -P 2 -I{} sh -c 'o='"$W"'/synthobj/$(basename {} .c).o;
-	    [ -f "$o" ] || cc -O1 -c -o "$o" {}' < "$d/srcs"
-	cc -c -o "$d/main.o" "$d/main.c"
-	sed "s|.*/\(.*\)\.c$|$W/synthobj/\1.o|" "$d/srcs" > "$d/objs"
-	ld_args "$d/args" cc -static "$d/main.o" $(cat "$d/objs")
+	mkdir -p "$d/src" "$d/obj"
+	awk -v D="$d/src" -v N="$n" -v NFUNC=20 -f "$top/bench/ld-synth.awk"
+	for f in "$d"/src/*.s; do
+		echo "$f"
+	done | xargs -P 2 -n 100 sh -c 'for s; do
+		as -o "${s%.s}.o" "$s"; done' sh
+	mv "$d"/src/*.o "$d/obj/"
+	ls "$d"/obj/s*.o > "$d/objs"
+	ld_args "$d/args" cc -static "$d/obj/main.o" $(cat "$d/objs")
 }
 
 # Peak resident memory of one run, in MiB (GNU time).
