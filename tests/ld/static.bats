@@ -289,3 +289,22 @@ int main(void) {
 	run -0 ./p
 	assert_output "2"
 }
+
+@test "-O3 objects with function and data sections and hidden symbols link" {
+	write a.c '#include <stdio.h>
+__attribute__((visibility("hidden"))) int hidden_counter = 40;
+__attribute__((visibility("protected"))) int prot(int x) { return x + 1; }
+int twice(int);
+int main(void) { printf("%d\n", twice(prot(hidden_counter))); return 0; }'
+	write b.c 'static int unused_static_table[64] = { 1 };
+int get_unused(int i) { return unused_static_table[i]; }
+int twice(int x) { return 2 * x; }'
+	cc -O3 -ffunction-sections -fdata-sections -c a.c b.c
+	ok_cc -static -Wl,--gc-sections -Wl,--print-gc-sections -o p a.o b.o 2> gc.txt
+	run -0 ./p
+	assert_output "82"
+	run -0 cat gc.txt
+	assert_output --partial "removing unused section '.text.get_unused' in file 'b.o'"
+	run -0 readelf -sW p
+	assert_output --regexp 'LOCAL +HIDDEN +[0-9]+ hidden_counter'
+}
