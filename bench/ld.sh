@@ -135,10 +135,9 @@ run_case() {
 		[ -n "$l" ] || continue
 		cmd=${l#*:}
 		command -v "${cmd%% *}" >/dev/null 2>&1 || continue
-		# shellcheck disable=SC2046
-		t=$(timeit $cmd -o "$W/$name/out.${l%%:*}" $(cat "$args"))
-		# shellcheck disable=SC2046
-		mem=$(peak_rss $cmd -o "$W/$name/out.${l%%:*}" $(cat "$args"))
+		# A response file: 5,000 paths exceed one argument's limit.
+		t=$(timeit $cmd -o "$W/$name/out.${l%%:*}" "@$args")
+		mem=$(peak_rss $cmd -o "$W/$name/out.${l%%:*}" "@$args")
 		[ -z "$tours" ] && tours=$t
 		if [ "$t" = fail ] || [ "$tours" = fail ]; then
 			printf '  %-14s %10s\n' "${l%%:*}" "$t"

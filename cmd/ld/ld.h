@@ -38,14 +38,8 @@ enum sym_kind {
 	SYM_SYNTHETIC,	/* defined by the linker (_end, __start_X, ...) */
 };
 
-/* Symbol flags set by scan_relocations. */
-#define SF_GOT		0x01	/* needs a GOT entry holding its address */
-#define SF_GOTTP	0x02	/* needs a GOT entry holding its TP offset */
-#define SF_IPLT		0x04	/* IFUNC: needs a PLT entry and IRELATIVE */
-#define SF_TLSGD	0x08	/* needs a module/offset GOT pair */
+/* Symbol flags. */
 #define SF_REFSTRONG	0x10	/* a non-weak reference exists */
-#define SF_REPORTED	0x20	/* undefined reference already reported */
-#define SF_USED		0x40	/* referenced by a relocation */
 #define SF_EMITTED	0x80	/* written to .symtab (symtab.c) */
 
 /*
@@ -70,7 +64,6 @@ struct symbol {
 	uint32_t		 member;	/* SYM_LAZY: archive member */
 	int32_t			 got;		/* GOT slot, or -1 */
 	int32_t			 gottp;		/* GOT slot for the TP offset */
-	int32_t			 tlsgd;		/* first of a GOT pair */
 	int32_t			 iplt;		/* IPLT entry, or -1 */
 	uint32_t		 outidx;	/* index in the output .symtab */
 	uint8_t			 kind;
@@ -235,6 +228,7 @@ struct link {
 	size_t			 nargs, capargs;
 	const char		**libdirs;
 	size_t			 nlibdirs, caplibdirs;
+	char			**rspargv;	/* argv after @FILE expansion */
 	const char		*undefs[64];	/* -u SYMBOL */
 	size_t			 nundefs;
 
@@ -260,14 +254,12 @@ struct link {
 	uint32_t		 ngot, capgot;
 	struct symbol		**ipltsyms;
 	uint32_t		 niplt, capiplt;
-	int32_t			 tlsld;		/* GOT pair for local dynamic */
 
 	Elf64_Phdr		 phdrs[16];
 	size_t			 nphdrs;
 	uint64_t		 tls_addr, tls_memsz, tls_align;
 	uint64_t		 filesize;
 	uint64_t		 shoff;
-	struct output_section	*first_bss;
 	uint64_t		 etext, edata, end;
 	uint64_t		 entry_addr;
 	uint64_t		 gotbase;	/* _GLOBAL_OFFSET_TABLE_ */

@@ -72,12 +72,107 @@ static const char *const ignored_flags[] = {
 	NULL
 };
 
+/*
+ * @FILE arguments: the words of FILE (split at white space; quotes and
+ * backslashes as in GNU's libiberty expandargv) in place of @FILE.  The
+ * drivers use them when a command line gets too long.  Depth is limited
+ * so that a file naming itself ends.
+ */
+static void
+expand_file(const char *path, char ***out, int *n, int *cap, int depth)
+{
+	FILE *fp;
+	char *word = NULL;
+	size_t len = 0, wcap = 0;
+	int c, quote = 0;
+	bool in = false;
+
+	if (depth > 8 || (fp = fopen(path, "r")) == NULL) {
+		if (depth > 8)
+			diag_error(path, "response files nested too deep");
+		else
+			diag_errno(path, "cannot open");
+		return;
+	}
+	for (;;) {
+		c = getc(fp);
+		if (c == EOF || (quote == 0 && (c == ' ' || c == '\t' ||
+		    c == '\n' || c == '\r'))) {
+			if (in) {
+				word[len] = '\0';
+				if (word[0] == '@' && word[1] != '\0')
+					expand_file(word + 1, out, n, cap,
+					    depth + 1);
+				else {
+					if (*n == *cap) {
+						*cap = *cap * 2 + 64;
+						*out = xreallocarray(*out,
+						    (size_t)*cap, sizeof(**out));
+					}
+					(*out)[(*n)++] = xstrdup(word);
+				}
+			}
+			in = false;
+			len = 0;
+			if (c == EOF)
+				break;
+			continue;
+		}
+		if (c == '\\' && (c = getc(fp)) == EOF)
+			break;
+		else if (quote == 0 && (c == '\'' || c == '"')) {
+			quote = c;
+			in = true;
+			continue;
+		} else if (c == quote) {
+			quote = 0;
+			continue;
+		}
+		if (len + 2 > wcap) {
+			wcap = wcap * 2 + 64;
+			word = xreallocarray(word, wcap, 1);
+		}
+		word[len++] = (char)c;
+		in = true;
+	}
+	free(word);
+	fclose(fp);
+}
+
+static void
+expand_response_files(struct link *ctx, int *argc, char ***argv)
+{
+	char **out = NULL;
+	int i, n = 0, cap = 0;
+
+	for (i = 0; i < *argc; i++)
+		if ((*argv)[i][0] == '@' && (*argv)[i][1] != '\0')
+			break;
+	if (i == *argc)
+		return;
+	for (i = 0; i < *argc; i++) {
+		if ((*argv)[i][0] == '@' && (*argv)[i][1] != '\0') {
+			expand_file((*argv)[i] + 1, &out, &n, &cap, 0);
+			continue;
+		}
+		if (n == cap) {
+			cap = cap * 2 + 64;
+			out = xreallocarray(out, (size_t)cap, sizeof(*out));
+		}
+		out[n++] = (*argv)[i];
+	}
+	*argc = n;
+	*argv = out;
+	ctx->rspargv = out;	/* kept: the arguments point into it */
+}
+
 void
 parse_args(struct link *ctx, int argc, char **argv)
 {
 	struct argstate st;
 	const char *a;
 
+	expand_response_files(ctx, &argc, &argv);
 	memset(&st, 0, sizeof(st));
 	st.argc = argc;
 	st.argv = argv;

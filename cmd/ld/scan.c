@@ -145,7 +145,6 @@ scan_relocations(struct link *ctx)
 	struct input_section *is;
 	size_t i, j;
 
-	ctx->tlsld = -1;
 	for (i = 0; i < ctx->nfiles; i++) {
 		f = ctx->files[i];
 		for (j = 1; j < f->nsecs; j++) {

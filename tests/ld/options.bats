@@ -57,3 +57,13 @@ load ../lib/ld
 	run -0 "$LD" -o out a.o
 	[ -x out ]
 }
+
+@test "@FILE arguments are read from the file, with quoting" {
+	cc_obj a.o 'void _start(void) { for (;;); }'
+	printf -- '-o "out put"\n-e _start @more\n' > args
+	printf 'a.o\n' > more
+	run -0 "$LD" @args
+	[ -x "out put" ]
+	run -1 --separate-stderr "$LD" @missing
+	stderr_has "ld: missing: cannot open: No such file or directory"
+}
