@@ -1,0 +1,150 @@
+/*
+ * ehframe.c: .eh_frame_hdr and its PT_GNU_EH_FRAME (--eh-frame-hdr), the
+ * sorted table of (function start, FDE address) pairs the unwinder
+ * searches instead of reading all of .eh_frame.
+ *
+ * Formats: LSB "Exception Frames" (.eh_frame: records of a 4-byte length,
+ * 0xffffffff introducing a 64-bit one, then a 4-byte CIE id, 0 for a CIE
+ * and the distance back to the CIE for an FDE, whose initial location
+ * follows) and ".eh_frame_hdr" (version 1, three encodings, eh_frame_ptr,
+ * fde_count, then the table sorted by initial location).  An FDE's
+ * initial location is the target of the relocation at its offset 8; an
+ * FDE whose function was discarded (COMDAT, --gc-sections) stays in
+ * .eh_frame, pointing at nothing, but is left out of the table.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "xalloc.h"
+#include "ld.h"
+
+struct fde_ent {
+	int64_t		loc;	/* initial location */
+	int64_t		fde;	/* FDE address */
+};
+
+static size_t	walk_fdes(struct link *, struct fde_ent *);
+static int	cmp_fde(const void *, const void *);
+
+/* The target address of the relocation at offset off in is, if live. */
+static bool
+fde_target(struct link *ctx, struct input_section *is, size_t *ri,
+    uint64_t off, uint64_t *loc)
+{
+	struct input_file *f = is->file;
+	const Elf64_Rela *r;
+	struct symbol *s;
+	uint32_t idx, shndx;
+
+	while (*ri < is->nrelas && is->relas[*ri].r_offset < off)
+		(*ri)++;
+	if (*ri >= is->nrelas || is->relas[*ri].r_offset != off)
+		return false;
+	r = &is->relas[*ri];
+	idx = ELF64_R_SYM(r->r_info);
+	if (idx >= f->nsyms)
+		return false;
+	s = f->symbols[idx];
+	if (s != NULL) {
+		if (s->kind != SYM_DEFINED)
+			return false;
+		*loc = symbol_address(ctx, s) + r->r_addend;
+		return true;
+	}
+	shndx = sym_shndx(f, idx);
+	if (shndx == SHN_UNDEF || shndx >= f->nsecs ||
+	    f->secs[shndx].osec == NULL)
+		return false;
+	*loc = f->secs[shndx].osec->addr + f->secs[shndx].offset +
+	    f->syms[idx].st_value + r->r_addend;
+	return true;
+}
+
+/* Count (out NULL) or collect the live FDEs of every .eh_frame input. */
+static size_t
+walk_fdes(struct link *ctx, struct fde_ent *out)
+{
+	struct input_section *is;
+	const unsigned char *p;
+	uint64_t off, len, size, hdr, loc;
+	size_t i, ri, n = 0;
+
+	for (i = 0; i < ctx->ehframe->nin; i++) {
+		is = ctx->ehframe->in[i];
+		p = is->file->data.data + is->shdr->sh_offset;
+		size = is->shdr->sh_type == SHT_NOBITS ? 0 : is->shdr->sh_size;
+		ri = 0;
+		for (off = 0; size - off >= 8; off += hdr + len) {
+			len = load32(p + off, false);
+			hdr = 4;
+			if (len == 0)
+				break;
+			if (len == 0xffffffff) {
+				if (size - off < 12)
+					break;
+				len = load64(p + off + 4, false);
+				hdr = 12;
+			}
+			if (len > size - off - hdr || len < 4)
+				break;
+			if (load32(p + off + hdr, false) == 0)
+				continue;	/* a CIE */
+			if (!fde_target(ctx, is, &ri, off + hdr + 4, &loc))
+				continue;
+			if (out != NULL) {
+				out[n].loc = (int64_t)loc;
+				out[n].fde = (int64_t)(ctx->ehframe->addr +
+				    is->offset + off);
+			}
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Called before the layout is placed: only the count matters. */
+void
+size_eh_frame_hdr(struct link *ctx)
+{
+	ctx->nfdes = walk_fdes(ctx, NULL);
+	ctx->ehframehdr->size = 12 + 8 * (uint64_t)ctx->nfdes;
+}
+
+static int
+cmp_fde(const void *a, const void *b)
+{
+	const struct fde_ent *x = a, *y = b;
+
+	if (x->loc != y->loc)
+		return x->loc < y->loc ? -1 : 1;
+	return x->fde < y->fde ? -1 : x->fde > y->fde;
+}
+
+void
+write_eh_frame_hdr(struct link *ctx)
+{
+	struct output_section *hdr = ctx->ehframehdr;
+	unsigned char *p = ctx->buf + hdr->offset;
+	struct fde_ent *t;
+	int64_t base = (int64_t)hdr->addr;
+	size_t i, n;
+
+	t = xcalloc(ctx->nfdes + 1, sizeof(*t));
+	n = walk_fdes(ctx, t);
+	if (n != ctx->nfdes)
+		diag_fatal("internal error: .eh_frame changed size");
+	qsort(t, n, sizeof(*t), cmp_fde);
+	p[0] = 1;		/* version */
+	p[1] = 0x1b;		/* eh_frame_ptr: DW_EH_PE_pcrel|sdata4 */
+	p[2] = 0x03;		/* fde_count: DW_EH_PE_udata4 */
+	p[3] = 0x3b;		/* table: DW_EH_PE_datarel|sdata4 */
+	store32(p + 4, (uint32_t)(ctx->ehframe->addr - (hdr->addr + 4)),
+	    false);
+	store32(p + 8, (uint32_t)n, false);
+	for (i = 0; i < n; i++) {
+		store32(p + 12 + i * 8, (uint32_t)(t[i].loc - base), false);
+		store32(p + 16 + i * 8, (uint32_t)(t[i].fde - base), false);
+	}
+	free(t);
+}

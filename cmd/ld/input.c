@@ -1,0 +1,443 @@
+/*
+ * input.c: read_input_files, mapping each input and checking its
+ * structure before anything else looks at it.
+ *
+ * Relocatable objects (ELF64, little-endian, EM_X86_64, ET_REL; the gABI,
+ * "Sections" and "Symbol Table") are validated here once: the section
+ * header table, every section's extent, the symbol and string tables and
+ * every symbol's name offset and section index.  Later passes then index
+ * these arrays without checks.  Relocation entries are checked where they
+ * are used (scan.c).  Archives are opened and their symbol index read;
+ * their members are parsed only when resolve_symbols pulls them in.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "filetype.h"
+#include "xalloc.h"
+#include "ld.h"
+
+static struct input_file *parse_object(struct link *, const char *,
+		    struct span, uint64_t);
+static bool	check_sections(struct input_file *);
+static bool	check_symtab(struct input_file *);
+static void	setup_sections(struct link *, struct input_file *);
+static void	open_archive(struct link *, struct input_arg *, uint32_t);
+static int	cmp_u64(const void *, const void *);
+static void	all_members(struct archive *);
+
+void
+read_input_files(struct link *ctx)
+{
+	struct input_arg *ia;
+	struct mapfile *mf;
+	struct span s;
+	size_t i;
+
+	for (i = 0; i < ctx->nargs; i++) {
+		ia = &ctx->args[i];
+		mf = &ia->map;
+		if (mapfile_open(mf, ia->path) == -1) {
+			diag_errno(ia->path, "cannot open");
+			continue;
+		}
+		s = mapfile_span(mf);
+		switch (filetype_detect(s)) {
+		case FT_ELF:
+			ia->obj = parse_object(ctx, ia->path, s,
+			    (uint64_t)i << 32);
+			break;
+		case FT_AR:
+		case FT_AR_THIN:
+			open_archive(ctx, ia, (uint32_t)i);
+			break;
+		default:
+			if (!read_script(ctx, i, s))
+				diag_error(ia->path, "not an object file, archive "
+				    "or linker script");
+		}
+	}
+}
+
+/* Copy a member that is not 8-byte aligned, so the ELF structures are. */
+static struct span
+aligned_span(struct span s)
+{
+	unsigned char *p;
+
+	if (((uintptr_t)s.data & 7) == 0)
+		return s;
+	p = xmalloc(s.size ? s.size : 1);
+	memcpy(p, s.data, s.size);
+	s.data = p;
+	return s;
+}
+
+static struct input_file *
+parse_object(struct link *ctx, const char *name, struct span s,
+    uint64_t order)
+{
+	struct input_file *f;
+	const Elf64_Ehdr *eh;
+
+	s = aligned_span(s);
+	eh = span_range(s, 0, sizeof(*eh));
+	if (eh == NULL || eh->e_ident[EI_CLASS] != ELFCLASS64 ||
+	    eh->e_ident[EI_DATA] != ELFDATA2LSB) {
+		diag_error(name, "not a 64-bit little-endian ELF file");
+		return NULL;
+	}
+	if (eh->e_type == ET_DYN) {
+		diag_error(name, "shared libraries are not supported yet");
+		return NULL;
+	}
+	if (eh->e_type != ET_REL || eh->e_machine != EM_X86_64) {
+		diag_error(name, "not an x86-64 relocatable object");
+		return NULL;
+	}
+	f = xcalloc(1, sizeof(*f));
+	f->name = name;
+	f->data = s;
+	f->ehdr = (const Elf64_Ehdr *)f->data.data;
+	f->order = order;
+	if (!check_sections(f) || !check_symtab(f)) {
+		free(f);
+		return NULL;
+	}
+	setup_sections(ctx, f);
+	if (ctx->nfiles == ctx->capfiles) {
+		ctx->capfiles = ctx->capfiles * 2 + 64;
+		ctx->files = xreallocarray(ctx->files, ctx->capfiles,
+		    sizeof(*ctx->files));
+	}
+	ctx->files[ctx->nfiles++] = f;
+	f->live = true;
+	return f;
+}
+
+static bool
+check_sections(struct input_file *f)
+{
+	const Elf64_Ehdr *eh = f->ehdr;
+	const Elf64_Shdr *sh;
+	uint64_t n, strndx, i;
+
+	if (eh->e_shentsize != sizeof(Elf64_Shdr) || eh->e_shoff % 8 != 0) {
+		diag_error(f->name, "bad section header table");
+		return false;
+	}
+	n = eh->e_shnum;
+	strndx = eh->e_shstrndx;
+	sh = span_range(f->data, eh->e_shoff, sizeof(*sh));
+	if (sh == NULL) {
+		diag_error(f->name, "section header table past end of file");
+		return false;
+	}
+	if (n == 0)
+		n = sh->sh_size;
+	if (strndx == SHN_XINDEX)
+		strndx = sh->sh_link;
+	if (n > f->data.size / sizeof(*sh) || span_range(f->data, eh->e_shoff,
+	    n * sizeof(*sh)) == NULL) {
+		diag_error(f->name, "section header table past end of file");
+		return false;
+	}
+	f->shdrs = sh;
+	f->nsecs = n;
+	for (i = 1; i < n; i++) {
+		sh = &f->shdrs[i];
+		if (sh->sh_type != SHT_NOBITS &&
+		    span_range(f->data, sh->sh_offset, sh->sh_size) == NULL) {
+			diag_error(f->name, "section %ju: contents past end of "
+			    "file", (uintmax_t)i);
+			return false;
+		}
+		if (sh->sh_addralign > (1u << 30)) {
+			diag_error(f->name, "section %ju: bad alignment",
+			    (uintmax_t)i);
+			return false;
+		}
+	}
+	if (strndx == 0 || strndx >= n || f->shdrs[strndx].sh_size == 0 ||
+	    f->data.data[f->shdrs[strndx].sh_offset +
+	    f->shdrs[strndx].sh_size - 1] != '\0') {
+		diag_error(f->name, "bad section name table");
+		return false;
+	}
+	f->shstrtab = (const char *)f->data.data + f->shdrs[strndx].sh_offset;
+	f->shstrsz = f->shdrs[strndx].sh_size;
+	for (i = 0; i < n; i++)
+		if (f->shdrs[i].sh_name >= f->shstrsz) {
+			diag_error(f->name, "section %ju: bad name offset",
+			    (uintmax_t)i);
+			return false;
+		}
+	return true;
+}
+
+static bool
+check_symtab(struct input_file *f)
+{
+	const Elf64_Shdr *sh = NULL, *st, *xsh = NULL;
+	size_t i;
+	uint32_t shndx;
+
+	for (i = 1; i < f->nsecs; i++) {
+		if (f->shdrs[i].sh_type == SHT_SYMTAB)
+			sh = &f->shdrs[i];
+		if (f->shdrs[i].sh_type == SHT_SYMTAB_SHNDX &&
+		    f->shdrs[i].sh_offset % 4 == 0)
+			xsh = &f->shdrs[i];
+	}
+	if (sh == NULL)
+		return true;
+	if (sh->sh_entsize != sizeof(Elf64_Sym) || sh->sh_offset % 8 != 0 ||
+	    sh->sh_link == 0 || sh->sh_link >= f->nsecs ||
+	    sh->sh_info > sh->sh_size / sizeof(Elf64_Sym)) {
+		diag_error(f->name, "bad symbol table");
+		return false;
+	}
+	st = &f->shdrs[sh->sh_link];
+	if (st->sh_type != SHT_STRTAB || st->sh_size == 0 ||
+	    f->data.data[st->sh_offset + st->sh_size - 1] != '\0') {
+		diag_error(f->name, "bad symbol string table");
+		return false;
+	}
+	f->syms = (const Elf64_Sym *)(f->data.data + sh->sh_offset);
+	f->nsyms = sh->sh_size / sizeof(Elf64_Sym);
+	f->first_global = sh->sh_info == 0 ? 1 : sh->sh_info;
+	f->strtab = (const char *)f->data.data + st->sh_offset;
+	f->strsz = st->sh_size;
+	if (xsh != NULL && xsh->sh_size / 4 >= f->nsyms)
+		f->symshndx = (const uint32_t *)(f->data.data + xsh->sh_offset);
+	for (i = 0; i < f->nsyms; i++) {
+		if (f->syms[i].st_name >= f->strsz) {
+			diag_error(f->name, "symbol %zu: bad name offset", i);
+			return false;
+		}
+		shndx = sym_shndx(f, i);
+		if (shndx >= f->nsecs && shndx < SHN_LORESERVE) {
+			diag_error(f->name, "symbol %zu: bad section index %u",
+			    i, shndx);
+			return false;
+		}
+	}
+	return true;
+}
+
+const char *
+sym_name(const struct input_file *f, const Elf64_Sym *es)
+{
+	return f->strtab + es->st_name;
+}
+
+/* The section index of symbol i, through SHT_SYMTAB_SHNDX if needed. */
+uint32_t
+sym_shndx(const struct input_file *f, size_t i)
+{
+	uint16_t x = f->syms[i].st_shndx;
+
+	if (x != SHN_XINDEX)
+		return x;
+	return f->symshndx != NULL ? f->symshndx[i] : SHN_UNDEF;
+}
+
+/*
+ * The input sections, their relocations, and the COMDAT groups: the first
+ * file to bring a group signature keeps its members, later copies are
+ * discarded before their symbols are ever looked at (Taylor, part 10).
+ */
+static void
+setup_sections(struct link *ctx, struct input_file *f)
+{
+	const Elf64_Shdr *sh;
+	struct input_section *is;
+	const uint32_t *grp;
+	const char *sig;
+	void **slot;
+	size_t i, j, n;
+	bool isnew;
+
+	f->secs = xcalloc(f->nsecs, sizeof(*f->secs));
+	f->symbols = xcalloc(f->nsyms ? f->nsyms : 1, sizeof(*f->symbols));
+	for (i = 0; i < f->nsecs; i++) {
+		is = &f->secs[i];
+		is->file = f;
+		is->shdr = &f->shdrs[i];
+		is->name = f->shstrtab + f->shdrs[i].sh_name;
+		is->shndx = (uint32_t)i;
+		is->live = true;
+		is->priority = 65536;
+	}
+	for (i = 1; i < f->nsecs; i++) {
+		sh = &f->shdrs[i];
+		if (sh->sh_type == SHT_RELA && sh->sh_info > 0 &&
+		    sh->sh_info < f->nsecs && sh->sh_offset % 8 == 0 &&
+		    sh->sh_entsize == sizeof(Elf64_Rela)) {
+			is = &f->secs[sh->sh_info];
+			is->relas = (const Elf64_Rela *)(f->data.data +
+			    sh->sh_offset);
+			is->nrelas = sh->sh_size / sizeof(Elf64_Rela);
+			for (j = 0; j < is->nrelas; j++)
+				if (ELF64_R_SYM(is->relas[j].r_info) >=
+				    f->nsyms) {
+					diag_error(f->name, "%s: relocation %zu: "
+					    "bad symbol index %ju", is->name, j,
+					    (uintmax_t)ELF64_R_SYM(
+					    is->relas[j].r_info));
+					is->nrelas = 0;
+					break;
+				}
+		} else if (sh->sh_type == SHT_REL) {
+			diag_error(f->name, "section %zu: SHT_REL relocations "
+			    "are not valid on x86-64", i);
+		}
+		if (sh->sh_type != SHT_GROUP || sh->sh_offset % 4 != 0 ||
+		    sh->sh_size < 4)
+			continue;
+		grp = (const uint32_t *)(f->data.data + sh->sh_offset);
+		if ((grp[0] & GRP_COMDAT) == 0 || sh->sh_info >= f->nsyms)
+			continue;
+		sig = sym_name(f, &f->syms[sh->sh_info]);
+		slot = strmap_insert(&ctx->comdat, sig, strlen(sig), &isnew);
+		if (isnew) {
+			*slot = f;
+			continue;
+		}
+		n = sh->sh_size / 4;
+		for (j = 1; j < n; j++)
+			if (grp[j] > 0 && grp[j] < f->nsecs)
+				f->secs[grp[j]].live = false;
+	}
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * An archive: its index lists (name, member offset).  The unique member
+ * offsets, sorted, number the members; a lazy symbol holds that number.
+ */
+static void
+open_archive(struct link *ctx, struct input_arg *ia, uint32_t order)
+{
+	struct archive *a;
+	struct arindex_sym *idx;
+	size_t n, i, m;
+
+	a = xcalloc(1, sizeof(*a));
+	a->map = ia->map;
+	a->order = order;
+	if (arread_open(&a->ar, ia->path, mapfile_span(&a->map)) == -1 ||
+	    arread_index(&a->ar, &idx, &n) == -1) {
+		diag_error(ia->path, "%s", a->ar.err);
+		free(a);
+		return;
+	}
+	if (n == 0 && !ia->whole_archive) {
+		/* No index: an empty archive is fine, others need ranlib. */
+		struct armember mem;
+		if (arread_next(&a->ar, &mem) == 1)
+			diag_error(ia->path, "archive has no symbol index "
+			    "(run ranlib)");
+	}
+	if (ia->whole_archive) {
+		all_members(a);
+		n = 0;
+	} else {
+		a->members = xcalloc(n + 1, sizeof(*a->members));
+		for (i = 0; i < n; i++)
+			a->members[i] = idx[i].offset;
+	}
+	if (!ia->whole_archive) {
+		qsort(a->members, n, sizeof(*a->members), cmp_u64);
+		for (i = m = 0; i < n; i++)
+			if (m == 0 || a->members[m - 1] != a->members[i])
+				a->members[m++] = a->members[i];
+		a->nmembers = m;
+	}
+	a->loaded = xcalloc(a->nmembers + 1, sizeof(*a->loaded));
+	ia->archive = a;
+	ia->archive_syms = idx;
+	ia->narchive_syms = n;
+	if (ctx->narchives == ctx->caparchives) {
+		ctx->caparchives = ctx->caparchives * 2 + 8;
+		ctx->archives = xreallocarray(ctx->archives,
+		    ctx->caparchives, sizeof(*ctx->archives));
+	}
+	ctx->archives[ctx->narchives++] = a;
+}
+
+/* --whole-archive: every member, in order. */
+static void
+all_members(struct archive *a)
+{
+	struct armember m;
+	size_t cap = 64, n = 0;
+	int r;
+
+	a->members = xcalloc(cap, sizeof(*a->members));
+	while ((r = arread_next(&a->ar, &m)) == 1) {
+		if (n == cap) {
+			cap *= 2;
+			a->members = xreallocarray(a->members, cap,
+			    sizeof(*a->members));
+		}
+		a->members[n++] = m.hdroff;
+	}
+	if (r == -1)
+		diag_error(a->ar.path, "%s", a->ar.err);
+	a->nmembers = n;
+}
+
+/* The index of the member at offset off, by binary search. */
+uint32_t
+archive_member_index(const struct archive *a, uint64_t off)
+{
+	size_t lo = 0, hi = a->nmembers, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (a->members[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo;
+}
+
+/*
+ * Parse member idx of a, once.  Its symbols are added by the caller's
+ * loop over ctx->files (resolve.c), not here, so that loading is not
+ * recursive.
+ */
+struct input_file *
+load_member(struct link *ctx, struct archive *a, uint32_t idx)
+{
+	struct armember m;
+	char buf[1024];
+	const char *name;
+
+	if (idx >= a->nmembers || a->loaded[idx])
+		return NULL;
+	a->loaded[idx] = true;
+	if (arread_member_at(&a->ar, a->members[idx], &m) != 1) {
+		diag_error(a->ar.path, "%s", a->ar.err[0] ? a->ar.err :
+		    "bad member offset in the symbol index");
+		return NULL;
+	}
+	name = xstrdup(diag_name(buf, sizeof(buf), a->ar.path, m.name));
+	if (filetype_detect(m.data) != FT_ELF) {
+		diag_error(name, "not an ELF object");
+		return NULL;
+	}
+	return parse_object(ctx, name, m.data,
+	    ((uint64_t)a->order << 32) | (idx + 1));
+}

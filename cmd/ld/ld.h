@@ -1,0 +1,356 @@
+/*
+ * ld.h: the data model of the linker, shared by its passes.
+ *
+ * The link is one struct link; each pass in main.c is a function on it and
+ * lives in the file named after it (STYLE.md section 8).  Inputs are
+ * mapped and read in place: names are views into mapped string tables,
+ * section contents are copied once, straight into the mapped output.
+ *
+ * Only x86-64 ELF relocatable objects and archives of them are read, and
+ * only static executables (ET_EXEC) are written so far.
+ */
+#ifndef LD_H
+#define LD_H
+
+#include <elf.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arread.h"
+#include "hash.h"
+#include "mapfile.h"
+#include "outfile.h"
+
+#define PAGE_SIZE	0x1000
+#define IMAGE_BASE	0x400000
+
+struct link;
+struct input_file;
+struct output_section;
+
+/* How a symbol is known so far; the order is the order of strength. */
+enum sym_kind {
+	SYM_UNDEF,	/* referenced, no definition seen */
+	SYM_LAZY,	/* an archive member defines it; not loaded */
+	SYM_COMMON,	/* tentative definition: size and alignment only */
+	SYM_DEFINED,	/* defined in a live input section, or absolute */
+	SYM_SYNTHETIC,	/* defined by the linker (_end, __start_X, ...) */
+};
+
+/* Symbol flags. */
+#define SF_REFSTRONG	0x10	/* a non-weak reference exists */
+#define SF_EMITTED	0x80	/* written to .symtab (symtab.c) */
+
+/*
+ * One symbol per global name, and one for a local symbol only when a
+ * relocation needs a GOT or PLT slot for it.  Symbols are allocated in
+ * blocks and never move, so a pointer always sees the current resolution.
+ * For SYM_DEFINED, file and shndx name the defining section (shndx may be
+ * SHN_ABS); for SYM_LAZY, file is the archive and member the member
+ * index; for SYM_SYNTHETIC, osec (or NULL: absolute) and value give it.
+ */
+struct symbol {
+	const char		*name;
+	size_t			 namelen;
+	struct input_file	*file;
+	struct output_section	*osec;		/* SYM_SYNTHETIC only */
+	struct archive		*ar;		/* SYM_LAZY only */
+	struct input_file	*ref;		/* first file referencing it */
+	uint64_t		 value;
+	uint64_t		 size;
+	uint64_t		 align;		/* SYM_COMMON */
+	uint32_t		 shndx;
+	uint32_t		 member;	/* SYM_LAZY: archive member */
+	int32_t			 got;		/* GOT slot, or -1 */
+	int32_t			 gottp;		/* GOT slot for the TP offset */
+	int32_t			 iplt;		/* IPLT entry, or -1 */
+	uint32_t		 outidx;	/* index in the output .symtab */
+	uint8_t			 kind;
+	uint8_t			 bind;
+	uint8_t			 type;
+	uint8_t			 visibility;
+	uint8_t			 flags;
+	bool			 weakdef;	/* defined by a weak symbol */
+	bool			 common;	/* was common, now in .bss */
+};
+
+/* A string or constant of an SHF_MERGE section (merge.c). */
+struct merge_piece {
+	struct input_section	*owner;		/* the section writing it */
+	uint32_t		 inoff;		/* offset in this section */
+	uint32_t		 len;
+	uint32_t		 outoff;	/* offset in owner's place */
+};
+
+/*
+ * An input section.  osec is NULL when the section is not copied to the
+ * output (discarded COMDAT member, garbage, or a kind we drop).
+ */
+struct input_section {
+	struct input_file	*file;
+	const Elf64_Shdr	*shdr;
+	const char		*name;
+	struct output_section	*osec;
+	uint64_t		 offset;	/* within osec */
+	const Elf64_Rela	*relas;
+	size_t			 nrelas;
+	uint32_t		 shndx;
+	uint32_t		 priority;	/* .init_array.N: N; else 65536 */
+	struct merge_piece	*pieces;	/* merged: its pieces, or NULL */
+	size_t			 npieces;
+	uint64_t		 mergesize;	/* bytes of pieces it owns */
+	bool			 live;		/* kept by COMDAT and GC */
+	bool			 visited;	/* GC mark */
+};
+
+/* An archive named on the command line. */
+struct archive {
+	struct arread		 ar;
+	struct mapfile		 map;
+	uint64_t		*members;	/* unique member offsets, sorted */
+	bool			*loaded;	/* per member */
+	size_t			 nmembers;
+	uint32_t		 order;		/* command-line position */
+};
+
+/*
+ * A relocatable object: a file named on the command line or a member
+ * pulled out of an archive.  syms/nsyms are its ELF symbol table;
+ * symbols[i] is the struct symbol of global i (i >= first_global) and,
+ * for a local, NULL unless scan_relocations made one.
+ */
+struct input_file {
+	const char		*name;		/* "a.o" or "lib.a(m.o)" */
+	struct span		 data;
+	const Elf64_Ehdr	*ehdr;
+	const Elf64_Shdr	*shdrs;
+	size_t			 nsecs;
+	const char		*shstrtab;
+	uint64_t		 shstrsz;
+	const Elf64_Sym		*syms;
+	size_t			 nsyms;
+	size_t			 first_global;
+	const char		*strtab;
+	uint64_t		 strsz;
+	const uint32_t		*symshndx;	/* SHT_SYMTAB_SHNDX, or NULL */
+	struct input_section	*secs;		/* nsecs entries */
+	struct symbol		**symbols;	/* nsyms entries */
+	uint64_t		 order;		/* sort key for the layout */
+	bool			 live;
+};
+
+/* What a GOT slot holds. */
+enum got_kind {
+	GOT_ADDR,	/* the symbol's address */
+	GOT_TPOFF,	/* its offset from the thread pointer */
+};
+
+struct got_entry {
+	struct symbol	*sym;
+	int		 kind;
+};
+
+/* Output section kinds: copied from inputs, or built by the linker. */
+enum osec_kind {
+	OS_REGULAR,
+	OS_GOT,
+	OS_GOTPLT,
+	OS_IPLT,
+	OS_RELAIPLT,
+	OS_BUILDID,
+	OS_EHFRAMEHDR,
+	OS_SYMTAB,
+	OS_STRTAB,
+	OS_SHSTRTAB,
+};
+
+/*
+ * An output section: a run of bytes in the output.  Its inputs are in
+ * layout order; their offsets are assigned by assign_addresses.
+ */
+struct output_section {
+	const char		*name;
+	enum osec_kind		 kind;
+	uint32_t		 type;
+	uint64_t		 flags;
+	uint64_t		 align;
+	uint64_t		 entsize;
+	uint32_t		 link, info;
+	int			 rank;		/* place in the layout */
+	struct input_section	**in;
+	size_t			 nin, capin;
+	uint64_t		 addr;
+	uint64_t		 offset;
+	uint64_t		 size;
+	uint32_t		 index;		/* section header index */
+	uint32_t		 namestr;	/* offset in .shstrtab */
+	bool			 omit;		/* empty and synthetic: no header */
+	int			 segment;	/* 0 R, 1 RX, 2 R, 3 RW, 4 none */
+};
+
+/* One option per long option name (STYLE.md section 4). */
+struct ld_opts {
+	const char	*output;
+	const char	*entry;
+	const char	*map_file;
+	const char	*build_id;	/* NULL: none; "sha1", "md5", ... */
+	bool		 gc_sections;
+	bool		 print_gc_sections;
+	bool		 print_map;
+	bool		 strip_all;
+	bool		 strip_debug;
+	bool		 eh_frame_hdr;
+	bool		 static_link;
+	bool		 relro;
+	bool		 verbose;
+	bool		 fatal_warnings;
+};
+
+/* An input named on the command line, after library search. */
+struct input_arg {
+	const char	*path;
+	int		 group;		/* group number, 0: none */
+	bool		 whole_archive;
+	struct mapfile	 map;
+	struct input_file *obj;		/* set by read_input_files */
+	struct archive	*archive;	/* or this */
+	struct arindex_sym *archive_syms; /* its index */
+	size_t		 narchive_syms;
+};
+
+/*
+ * The link.  Every pass reads and writes only this (no globals).
+ */
+struct link {
+	struct ld_opts		 opts;
+	struct input_arg	*args;
+	size_t			 nargs, capargs;
+	const char		**libdirs;
+	size_t			 nlibdirs, caplibdirs;
+	char			**rspargv;	/* argv after @FILE expansion */
+	const char		*undefs[64];	/* -u SYMBOL */
+	size_t			 nundefs;
+
+	struct input_file	**files;	/* every loaded object */
+	size_t			 nfiles, capfiles;
+	size_t			 nresolved;	/* files whose symbols are in */
+	struct archive		**archives;
+	size_t			 narchives, caparchives;
+
+	struct strmap		 symtab;	/* name -> struct symbol */
+	struct symbol		*symblock;	/* current allocation block */
+	size_t			 symused;
+	struct strmap		 comdat;	/* signature -> owning file */
+	struct symbol		*entry;
+
+	struct output_section	**osecs;	/* in layout order */
+	size_t			 nosecs, caposecs;
+	struct output_section	*got, *gotplt, *iplt, *relaiplt;
+	struct output_section	*buildid, *ehframehdr, *ehframe;
+	struct output_section	*symtab_sec, *strtab_sec, *shstrtab_sec;
+	struct output_section	*bss;		/* for commons */
+	struct got_entry	*gotents;
+	uint32_t		 ngot, capgot;
+	struct symbol		**ipltsyms;
+	uint32_t		 niplt, capiplt;
+
+	Elf64_Phdr		 phdrs[16];
+	size_t			 nphdrs;
+	uint64_t		 tls_addr, tls_memsz, tls_align;
+	uint64_t		 filesize;
+	uint64_t		 shoff;
+	uint64_t		 etext, edata, end;
+	uint64_t		 entry_addr;
+	uint64_t		 gotbase;	/* _GLOBAL_OFFSET_TABLE_ */
+	char			*shstrbuf;
+	uint64_t		 shstrsize;
+	uint32_t		 nshdrs;
+	uint32_t		 nlocals;	/* .symtab sh_info */
+	size_t			 nfdes;		/* .eh_frame_hdr entries */
+
+	struct outfile		 out;
+	unsigned char		*buf;		/* the mapped output */
+};
+
+/* main.c */
+void	checkpoint(struct link *);
+
+/* options.c */
+void	parse_args(struct link *, int, char **);
+
+struct input_arg *insert_input(struct link *, size_t, const char *, int);
+const char *find_library(struct link *, const char *);
+
+/* script.c */
+bool	read_script(struct link *, size_t, struct span);
+
+/* input.c */
+void	read_input_files(struct link *);
+struct input_file *load_member(struct link *, struct archive *, uint32_t);
+uint32_t archive_member_index(const struct archive *, uint64_t);
+const char *sym_name(const struct input_file *, const Elf64_Sym *);
+uint32_t sym_shndx(const struct input_file *, size_t);
+
+/* resolve.c */
+void	resolve_symbols(struct link *);
+void	add_file_symbols(struct link *, struct input_file *);
+struct symbol *symbol_intern(struct link *, const char *, size_t);
+struct symbol *symbol_new(struct link *);
+void	check_symbols(struct link *);
+
+/* gc.c */
+void	gc_sections(struct link *);
+
+/* sections.c */
+void	bin_sections(struct link *);
+void	create_synthetic_sections(struct link *);
+struct output_section *osec_new(struct link *, const char *, uint32_t,
+	    uint64_t);
+void	osec_add(struct output_section *, struct input_section *);
+
+/* merge.c */
+void	merge_sections(struct link *);
+uint64_t merge_offset(const struct input_section *, uint64_t);
+void	merge_write(const struct input_section *, unsigned char *);
+
+/* scan.c */
+void	scan_relocations(struct link *);
+struct symbol *reloc_symbol(struct link *, struct input_file *, uint32_t,
+	    bool);
+bool	gotpcrelx_relaxable(struct input_file *, struct input_section *,
+	    const Elf64_Rela *);
+bool	gottpoff_relaxable(struct input_file *, struct input_section *,
+	    const Elf64_Rela *);
+
+/* layout.c */
+void	assign_addresses(struct link *);
+void	fix_synthetic_symbols(struct link *);
+uint64_t symbol_address(struct link *, const struct symbol *);
+uint64_t tp_offset(struct link *, uint64_t);
+uint64_t resolver_address(struct link *, const struct symbol *);
+
+/* reloc.c */
+void	apply_relocations(struct link *, struct input_section *,
+	    unsigned char *);
+bool	section_is_dropped(const struct input_file *, uint32_t);
+
+/* output.c */
+void	write_output(struct link *);
+
+/* symtab.c */
+void	size_symtab(struct link *);
+void	write_symtab(struct link *);
+
+/* buildid.c */
+void	write_build_id(struct link *);
+uint64_t build_id_size(const char *);
+
+/* ehframe.c */
+void	size_eh_frame_hdr(struct link *);
+void	write_eh_frame_hdr(struct link *);
+
+/* map.c */
+void	write_map(struct link *);
+
+#endif

@@ -1,0 +1,78 @@
+/*
+ * ld: link x86-64 ELF relocatable objects and archives into a static
+ * executable.
+ *
+ * main() is the link, a straight list of passes on one struct link (see
+ * STYLE.md section 8 and mold's src/main.cc).  Each pass records errors and
+ * carries on; checkpoint() stops the link, always before the output file
+ * exists.  The behaviours follow Ian Lance Taylor's linker essay
+ * (../shared/seeds/004_*), the gABI and the x86-64 psABI.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "ld.h"
+
+void
+checkpoint(struct link *ctx)
+{
+	(void)ctx;
+	if (diag_errors() > 0)
+		exit(1);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct link ctx;
+
+	memset(&ctx, 0, sizeof(ctx));
+	diag_init(argv[0]);
+	diag_set_progname("ld");
+	strmap_init(&ctx.comdat, 1024);
+
+	/* Options into ctx.opts; inputs in command-line order. */
+	parse_args(&ctx, argc, argv);
+
+	/* Map every input: objects are validated, archives indexed. */
+	read_input_files(&ctx);
+	checkpoint(&ctx);
+
+	/*
+	 * One symbol per name; archive members are loaded on demand.
+	 * Beyond this point no new input files are added.
+	 */
+	resolve_symbols(&ctx);
+
+	/* Undefined and duplicate symbols are fatal here. */
+	check_symbols(&ctx);
+
+	/* Drop sections nothing reaches from the roots (--gc-sections). */
+	if (ctx.opts.gc_sections)
+		gc_sections(&ctx);
+
+	/* Input sections into output sections, in GNU ld's order. */
+	bin_sections(&ctx);
+	create_synthetic_sections(&ctx);
+
+	/* One copy of each string and constant of SHF_MERGE sections. */
+	merge_sections(&ctx);
+
+	/* GOT and IFUNC PLT needs.  No new symbols after this. */
+	scan_relocations(&ctx);
+	checkpoint(&ctx);
+
+	/* Sizes, segments and file offsets: the layout is fixed. */
+	assign_addresses(&ctx);
+	fix_synthetic_symbols(&ctx);
+	checkpoint(&ctx);
+
+	/* Contents, relocations, headers, build ID; then commit. */
+	write_output(&ctx);
+
+	if (ctx.opts.map_file != NULL || ctx.opts.print_map)
+		write_map(&ctx);
+	/* exit, not return: ctx stays reachable for leak checkers. */
+	exit(diag_status());
+}

@@ -1,0 +1,475 @@
+/*
+ * options.c: parse_args, the command line into struct ld_opts and the
+ * list of inputs.
+ *
+ * GNU ld's syntax: options may start with one dash or two, take their
+ * argument as "-oFILE", "-o FILE", "--opt=ARG" or "--opt ARG", and inputs
+ * are interleaved with options whose position matters (-l, -(, -Bstatic,
+ * --whole-archive).  Everything the gcc and clang drivers pass is accepted;
+ * what only matters for dynamic linking is accepted and ignored in a
+ * static link.  Anything else is "ld: unknown option: X".
+ */
+#include <sys/stat.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "xalloc.h"
+#include "ld.h"
+
+struct argstate {
+	int		  argc;
+	char		**argv;
+	int		  i;
+	int		  group;	/* current group, 0 outside */
+	int		  ngroups;
+	bool		  whole;
+	bool		  bstatic;
+	bool		  state_whole[8], state_static[8];
+	int		  nstate;
+	bool		  printed_version;
+};
+
+static void	usage(void);
+static void	version(bool);
+static bool	match(struct argstate *, const char *, const char **);
+static bool	flag(const char *, const char *);
+static void	add_input(struct link *, struct argstate *, const char *);
+static void	add_library(struct link *, struct argstate *, const char *);
+static bool	parse_one(struct link *, struct argstate *, const char *);
+static bool	parse_ignored(struct argstate *, const char *);
+
+/* Options taking an argument that a static link does not need. */
+static const char *const ignored_with_arg[] = {
+	"plugin", "plugin-opt", "m", "hash-style", "dynamic-linker",
+	"rpath", "rpath-link", "soname", "h", "O", "sysroot",
+	"exclude-libs", "version-script", "dynamic-list", "threads",
+	"thread-count", "compress-debug-sections", "color-diagnostics",
+	"unresolved-symbols", "y", "trace-symbol",
+	"defsym", "wrap", "Y", "R", "audit", "f", "F", "package-metadata",
+	NULL
+};
+
+/* Flags that do not change a static link (or are the default). */
+static const char *const ignored_flags[] = {
+	"as-needed", "no-as-needed", "eh-frame-hdr-unused", "no-pie",
+	"no-dynamic-linker", "nostdlib", "no-undefined", "allow-shlib-undefined",
+	"no-allow-shlib-undefined", "sort-common", "warn-common",
+	"enable-new-dtags", "disable-new-dtags", "export-dynamic", "E",
+	"no-export-dynamic", "X", "x", "discard-locals", "discard-all",
+	"g", "no-warn-mismatch", "no-threads", "fatal-warnings-unused",
+	"no-fatal-warnings", "Qy", "d", "dc", "dp", "color-diagnostics",
+	"no-color-diagnostics", "no-relax", "relax", "warn-once",
+	"no-copy-dt-needed-entries", "copy-dt-needed-entries", "Bsymbolic",
+	"Bsymbolic-functions", "no-gc-sections-unused", "demangle",
+	"no-demangle", "error-unresolved-symbols", "warn-shared-textrel",
+	"nmagic", "n", "build-id=none-unused", "no-keep-memory",
+	"reduce-memory-overheads", "stats", "trace", "t", "no-undefined-version",
+	"undefined-version", "EL", "eh-frame-hdr-none",
+	NULL
+};
+
+/*
+ * @FILE arguments: the words of FILE (split at white space; quotes and
+ * backslashes as in GNU's libiberty expandargv) in place of @FILE.  The
+ * drivers use them when a command line gets too long.  Depth is limited
+ * so that a file naming itself ends.
+ */
+static void
+expand_file(const char *path, char ***out, int *n, int *cap, int depth)
+{
+	FILE *fp;
+	char *word = NULL;
+	size_t len = 0, wcap = 0;
+	int c, quote = 0;
+	bool in = false;
+
+	if (depth > 8 || (fp = fopen(path, "r")) == NULL) {
+		if (depth > 8)
+			diag_error(path, "response files nested too deep");
+		else
+			diag_errno(path, "cannot open");
+		return;
+	}
+	for (;;) {
+		c = getc(fp);
+		if (c == EOF || (quote == 0 && (c == ' ' || c == '\t' ||
+		    c == '\n' || c == '\r'))) {
+			if (in) {
+				word[len] = '\0';
+				if (word[0] == '@' && word[1] != '\0')
+					expand_file(word + 1, out, n, cap,
+					    depth + 1);
+				else {
+					if (*n == *cap) {
+						*cap = *cap * 2 + 64;
+						*out = xreallocarray(*out,
+						    (size_t)*cap, sizeof(**out));
+					}
+					(*out)[(*n)++] = xstrdup(word);
+				}
+			}
+			in = false;
+			len = 0;
+			if (c == EOF)
+				break;
+			continue;
+		}
+		if (c == '\\' && (c = getc(fp)) == EOF)
+			break;
+		else if (quote == 0 && (c == '\'' || c == '"')) {
+			quote = c;
+			in = true;
+			continue;
+		} else if (c == quote) {
+			quote = 0;
+			continue;
+		}
+		if (len + 2 > wcap) {
+			wcap = wcap * 2 + 64;
+			word = xreallocarray(word, wcap, 1);
+		}
+		word[len++] = (char)c;
+		in = true;
+	}
+	free(word);
+	fclose(fp);
+}
+
+static void
+expand_response_files(struct link *ctx, int *argc, char ***argv)
+{
+	char **out = NULL;
+	int i, n = 0, cap = 0;
+
+	for (i = 0; i < *argc; i++)
+		if ((*argv)[i][0] == '@' && (*argv)[i][1] != '\0')
+			break;
+	if (i == *argc)
+		return;
+	for (i = 0; i < *argc; i++) {
+		if ((*argv)[i][0] == '@' && (*argv)[i][1] != '\0') {
+			expand_file((*argv)[i] + 1, &out, &n, &cap, 0);
+			continue;
+		}
+		if (n == cap) {
+			cap = cap * 2 + 64;
+			out = xreallocarray(out, (size_t)cap, sizeof(*out));
+		}
+		out[n++] = (*argv)[i];
+	}
+	*argc = n;
+	*argv = out;
+	ctx->rspargv = out;	/* kept: the arguments point into it */
+}
+
+void
+parse_args(struct link *ctx, int argc, char **argv)
+{
+	struct argstate st;
+	const char *a;
+
+	expand_response_files(ctx, &argc, &argv);
+	memset(&st, 0, sizeof(st));
+	st.argc = argc;
+	st.argv = argv;
+	ctx->opts.output = "a.out";
+	ctx->opts.relro = true;
+	for (st.i = 1; st.i < argc; st.i++) {
+		a = argv[st.i];
+		if (a[0] != '-' || a[1] == '\0') {
+			add_input(ctx, &st, a);
+			continue;
+		}
+		if (!parse_one(ctx, &st, a))
+			diag_error(NULL, "unknown option: %s", a);
+	}
+	if (st.group != 0)
+		diag_error(NULL, "--start-group without --end-group");
+	if (ctx->nargs == 0 && st.printed_version && diag_errors() == 0)
+		exit(0);
+	if (ctx->nargs == 0 && diag_errors() == 0)
+		diag_error(NULL, "no input files");
+	checkpoint(ctx);
+}
+
+/*
+ * Whether argv[i] is option name (one or two dashes); if the option takes
+ * an argument (val non-NULL), *val gets it from "=ARG", the rest of a
+ * one-letter option, or the next word.
+ */
+static bool
+match(struct argstate *st, const char *name, const char **val)
+{
+	const char *a = st->argv[st->i], *p;
+	size_t n = strlen(name);
+
+	p = a + 1;
+	if (*p == '-')
+		p++;
+	if (strncmp(p, name, n) != 0)
+		return false;
+	p += n;
+	if (val == NULL)
+		return *p == '\0';
+	if (*p == '=') {
+		*val = p + 1;
+		return true;
+	}
+	if (*p != '\0') {
+		/* "-Lpath", "-lc", "-ofile": only for one-letter names. */
+		if (n != 1 || a[1] == '-')
+			return false;
+		*val = p;
+		return true;
+	}
+	if (st->i + 1 >= st->argc) {
+		diag_error(NULL, "option requires an argument: %s", a);
+		*val = "";
+		return true;
+	}
+	*val = st->argv[++st->i];
+	return true;
+}
+
+static bool
+flag(const char *a, const char *name)
+{
+	a++;
+	if (*a == '-')
+		a++;
+	return strcmp(a, name) == 0;
+}
+
+static bool
+parse_one(struct link *ctx, struct argstate *st, const char *a)
+{
+	struct ld_opts *o = &ctx->opts;
+	const char *v;
+
+	if (match(st, "o", &v) || match(st, "output", &v))
+		o->output = v;
+	else if (match(st, "e", &v) || match(st, "entry", &v))
+		o->entry = v;
+	else if (match(st, "L", &v) || match(st, "library-path", &v)) {
+		if (ctx->nlibdirs == ctx->caplibdirs) {
+			ctx->caplibdirs = ctx->caplibdirs * 2 + 8;
+			ctx->libdirs = xreallocarray(ctx->libdirs,
+			    ctx->caplibdirs, sizeof(*ctx->libdirs));
+		}
+		ctx->libdirs[ctx->nlibdirs++] = v;
+	} else if (match(st, "l", &v) || match(st, "library", &v))
+		add_library(ctx, st, v);
+	else if (flag(a, "(") || flag(a, "start-group")) {
+		if (st->group != 0)
+			diag_error(NULL, "nested --start-group");
+		st->group = ++st->ngroups;
+	} else if (flag(a, ")") || flag(a, "end-group")) {
+		if (st->group == 0)
+			diag_error(NULL, "--end-group without --start-group");
+		st->group = 0;
+	} else if (flag(a, "static") || flag(a, "Bstatic") ||
+	    flag(a, "dn") || flag(a, "non_shared")) {
+		st->bstatic = true;
+		o->static_link = true;
+	} else if (flag(a, "Bdynamic") || flag(a, "dy") ||
+	    flag(a, "call_shared"))
+		st->bstatic = false;
+	else if (flag(a, "whole-archive"))
+		st->whole = true;
+	else if (flag(a, "no-whole-archive"))
+		st->whole = false;
+	else if (flag(a, "push-state")) {
+		if (st->nstate < 8) {
+			st->state_whole[st->nstate] = st->whole;
+			st->state_static[st->nstate] = st->bstatic;
+		}
+		st->nstate++;
+	} else if (flag(a, "pop-state")) {
+		if (st->nstate == 0)
+			diag_error(NULL, "--pop-state without --push-state");
+		else if (--st->nstate < 8) {
+			st->whole = st->state_whole[st->nstate];
+			st->bstatic = st->state_static[st->nstate];
+		}
+	} else if (flag(a, "build-id"))
+		o->build_id = "sha1";
+	else if (match(st, "build-id", &v))
+	{
+		o->build_id = strcmp(v, "none") == 0 ? NULL : v;
+		if (o->build_id != NULL && build_id_size(v) == 0)
+			diag_error(NULL, "unknown --build-id style: %s", v);
+	}
+	else if (flag(a, "eh-frame-hdr"))
+		o->eh_frame_hdr = true;
+	else if (flag(a, "no-eh-frame-hdr"))
+		o->eh_frame_hdr = false;
+	else if (flag(a, "gc-sections"))
+		o->gc_sections = true;
+	else if (flag(a, "no-gc-sections"))
+		o->gc_sections = false;
+	else if (flag(a, "print-gc-sections"))
+		o->print_gc_sections = true;
+	else if (flag(a, "no-print-gc-sections"))
+		o->print_gc_sections = false;
+	else if (match(st, "u", &v) || match(st, "undefined", &v)) {
+		if (ctx->nundefs < sizeof(ctx->undefs) / sizeof(ctx->undefs[0]))
+			ctx->undefs[ctx->nundefs++] = v;
+	} else if (match(st, "Map", &v))
+		o->map_file = v;
+	else if (flag(a, "M") || flag(a, "print-map"))
+		o->print_map = true;
+	else if (flag(a, "s") || flag(a, "strip-all"))
+		o->strip_all = true;
+	else if (flag(a, "S") || flag(a, "strip-debug"))
+		o->strip_debug = true;
+	else if (flag(a, "fatal-warnings"))
+		o->fatal_warnings = true;
+	else if (flag(a, "verbose"))
+		o->verbose = true;
+	else if (flag(a, "version"))
+		version(true);
+	else if (flag(a, "v") || flag(a, "V")) {
+		version(false);
+		st->printed_version = true;
+	}
+	else if (flag(a, "help"))
+		usage();
+	else if (flag(a, "pie") || flag(a, "shared") || flag(a, "Bshareable")
+	    || flag(a, "static-pie") || flag(a, "r") ||
+	    flag(a, "relocatable"))
+		diag_error(NULL, "%s: only static executables can be linked "
+		    "so far", a);
+	else if (match(st, "z", &v)) {
+		if (strcmp(v, "relro") == 0)
+			o->relro = true;
+		else if (strcmp(v, "norelro") == 0)
+			o->relro = false;
+		/* now, lazy, separate-code, noexecstack, ...: defaults. */
+	} else
+		return parse_ignored(st, a);
+	return true;
+}
+
+static bool
+parse_ignored(struct argstate *st, const char *a)
+{
+	const char *v;
+	size_t i;
+
+	for (i = 0; ignored_flags[i] != NULL; i++)
+		if (flag(a, ignored_flags[i]))
+			return true;
+	for (i = 0; ignored_with_arg[i] != NULL; i++)
+		if (match(st, ignored_with_arg[i], &v))
+			return true;
+	/* -O1, -O2: the level is glued on. */
+	if (a[1] == 'O' && a[2] >= '0' && a[2] <= '9')
+		return true;
+	return false;
+}
+
+static void
+add_input(struct link *ctx, struct argstate *st, const char *path)
+{
+	struct input_arg *ia;
+
+	ia = insert_input(ctx, ctx->nargs, path, st->group);
+	ia->whole_archive = st->whole;
+}
+
+/* A new input at position at (a linker script's inputs go after it). */
+struct input_arg *
+insert_input(struct link *ctx, size_t at, const char *path, int group)
+{
+	struct input_arg *ia;
+
+	if (ctx->nargs == ctx->capargs) {
+		ctx->capargs = ctx->capargs * 2 + 16;
+		ctx->args = xreallocarray(ctx->args, ctx->capargs,
+		    sizeof(*ctx->args));
+	}
+	memmove(&ctx->args[at + 1], &ctx->args[at],
+	    (ctx->nargs - at) * sizeof(*ctx->args));
+	ctx->nargs++;
+	ia = &ctx->args[at];
+	memset(ia, 0, sizeof(*ia));
+	ia->path = path;
+	ia->group = group;
+	return ia;
+}
+
+/*
+ * -lNAME: libNAME.a in the -L directories, in order; -l:FILE: FILE.  A
+ * shared library is not usable yet, so only a dynamic link that finds
+ * nothing but libNAME.so says so.
+ */
+const char *
+find_library(struct link *ctx, const char *name)
+{
+	char path[4096];
+	struct stat sb;
+	size_t i;
+
+	for (i = 0; i < ctx->nlibdirs; i++) {
+		if (name[0] == ':')
+			snprintf(path, sizeof(path), "%s/%s", ctx->libdirs[i],
+			    name + 1);
+		else
+			snprintf(path, sizeof(path), "%s/lib%s.a",
+			    ctx->libdirs[i], name);
+		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+			return xstrdup(path);
+	}
+	return NULL;
+}
+
+static void
+add_library(struct link *ctx, struct argstate *st, const char *name)
+{
+	char path[4096];
+	struct stat sb;
+	const char *found;
+	size_t i;
+	bool sofound = false;
+
+	if ((found = find_library(ctx, name)) != NULL) {
+		add_input(ctx, st, found);
+		return;
+	}
+	for (i = 0; i < ctx->nlibdirs && name[0] != ':' && !st->bstatic;
+	    i++) {
+		snprintf(path, sizeof(path), "%s/lib%s.so", ctx->libdirs[i],
+		    name);
+		if (stat(path, &sb) == 0)
+			sofound = true;
+	}
+	if (sofound)
+		diag_error(NULL, "-l%s: only lib%s.so found; shared libraries "
+		    "are not supported yet", name, name);
+	else
+		diag_error(NULL, "cannot find -l%s", name);
+}
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: ld [-MSsv] [-e entry] [-L dir] [-l name] [-Map file]"
+	    " [-o file]\n"
+	    "          [--build-id[=style]] [--eh-frame-hdr] [--gc-sections]\n"
+	    "          [--start-group] [--end-group] [-static] [-z keyword]"
+	    " file ...\n");
+	exit(1);
+}
+
+static void
+version(bool quit)
+{
+	printf("objkit ld 0.1 (compatible with GNU ld)\n");
+	if (quit)
+		exit(0);
+}

@@ -1,0 +1,139 @@
+/*
+ * script.c: the GNU linker scripts found where libraries are, such as
+ * /usr/lib/x86_64-linux-gnu/libm.a:
+ *
+ *	OUTPUT_FORMAT(elf64-x86-64)
+ *	GROUP ( /usr/lib/x86_64-linux-gnu/libm-2.36.a libmvec.a )
+ *
+ * Only the commands that name inputs are understood: INPUT, GROUP and
+ * AS_NEEDED inside them (files and -lNAME); OUTPUT_FORMAT, OUTPUT_ARCH,
+ * SEARCH_DIR and comments are skipped.  A script with any other command
+ * (SECTIONS, MEMORY, ...) is rejected: layout scripts are not supported.
+ * The grammar is in the GNU ld manual, "Linker Scripts".
+ */
+#include <sys/stat.h>
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "xalloc.h"
+#include "ld.h"
+
+struct lexer {
+	const char	*p, *end;
+	char		 tok[4096];
+};
+
+/* The next token: a word, or one of ( ) , ; ="; false at the end. */
+static bool
+next_token(struct lexer *lx)
+{
+	size_t n = 0;
+
+	for (;;) {
+		while (lx->p < lx->end && isspace((unsigned char)*lx->p))
+			lx->p++;
+		if (lx->end - lx->p >= 2 && lx->p[0] == '/' && lx->p[1] == '*') {
+			const char *q = lx->p + 2;
+			while (lx->end - q >= 2 && !(q[0] == '*' && q[1] == '/'))
+				q++;
+			lx->p = lx->end - q >= 2 ? q + 2 : lx->end;
+			continue;
+		}
+		break;
+	}
+	if (lx->p >= lx->end)
+		return false;
+	if (strchr("(),;=", *lx->p) != NULL) {
+		lx->tok[0] = *lx->p++;
+		lx->tok[1] = '\0';
+		return true;
+	}
+	if (*lx->p == '"') {
+		for (lx->p++; lx->p < lx->end && *lx->p != '"'; lx->p++)
+			if (n < sizeof(lx->tok) - 1)
+				lx->tok[n++] = *lx->p;
+		lx->p++;
+	} else {
+		while (lx->p < lx->end && !isspace((unsigned char)*lx->p) &&
+		    strchr("(),;=\"", *lx->p) == NULL) {
+			if (n < sizeof(lx->tok) - 1)
+				lx->tok[n++] = *lx->p;
+			lx->p++;
+		}
+	}
+	lx->tok[n] = '\0';
+	return true;
+}
+
+/* A file named in a script: as given, else beside the script. */
+static const char *
+script_file(struct link *ctx, const char *script, const char *name)
+{
+	char path[4096];
+	struct stat sb;
+	const char *slash;
+
+	if (strncmp(name, "-l", 2) == 0)
+		return find_library(ctx, name + 2);
+	if (name[0] == '/' || stat(name, &sb) == 0)
+		return xstrdup(name);
+	slash = strrchr(script, '/');
+	if (slash != NULL) {
+		snprintf(path, sizeof(path), "%.*s/%s", (int)(slash - script),
+		    script, name);
+		if (stat(path, &sb) == 0)
+			return xstrdup(path);
+	}
+	return find_library(ctx, name[0] == ':' ? name : name);
+}
+
+/*
+ * Read the script in s; the inputs it names are inserted after argument
+ * pos, so they are read next and keep the script's place in the order.
+ * Returns false if s is not a script we understand.
+ */
+bool
+read_script(struct link *ctx, size_t pos, struct span s)
+{
+	struct lexer lx = { (const char *)s.data,
+	    (const char *)s.data + s.size, { 0 } };
+	const char *path, *script = ctx->args[pos].path;
+	size_t at = pos + 1;
+	int depth = 0;
+	bool inputs = false;
+
+	while (next_token(&lx)) {
+		if (depth == 0) {
+			if (strcmp(lx.tok, "GROUP") == 0 ||
+			    strcmp(lx.tok, "INPUT") == 0)
+				inputs = true;
+			else if (strcmp(lx.tok, "OUTPUT_FORMAT") == 0 ||
+			    strcmp(lx.tok, "OUTPUT_ARCH") == 0 ||
+			    strcmp(lx.tok, "SEARCH_DIR") == 0)
+				inputs = false;
+			else if (strcmp(lx.tok, "(") == 0)
+				depth++;
+			else if (strcmp(lx.tok, ";") != 0)
+				return false;
+			continue;
+		}
+		if (strcmp(lx.tok, "(") == 0)
+			depth++;
+		else if (strcmp(lx.tok, ")") == 0)
+			depth--;
+		else if (inputs && strcmp(lx.tok, ",") != 0 &&
+		    strcmp(lx.tok, "AS_NEEDED") != 0) {
+			path = script_file(ctx, script, lx.tok);
+			if (path == NULL) {
+				diag_error(script, "cannot find %s", lx.tok);
+				continue;
+			}
+			insert_input(ctx, at++, path, ctx->args[pos].group);
+		}
+	}
+	return depth == 0;
+}

@@ -1,0 +1,250 @@
+/*
+ * symtab.c: the output .symtab and .strtab (gABI "Symbol Table": locals
+ * first, sh_info one past the last local).
+ *
+ * One walk over the inputs, run twice: once to count (size_symtab, before
+ * the layout) and once to write (write_symtab), so that both agree.  The
+ * order is input order, never hash-table order: each input's named local
+ * symbols after an STT_FILE entry, then each file's global definitions,
+ * then the linker's own symbols sorted by name.  Strings are not
+ * deduplicated: appending is cheaper and the table is not loaded.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "xalloc.h"
+#include "ld.h"
+
+struct symwriter {
+	struct link	*ctx;
+	Elf64_Sym	*syms;		/* NULL: only count */
+	char		*str;
+	uint64_t	 nsyms;
+	uint64_t	 strsize;
+};
+
+static void	walk(struct link *, struct symwriter *);
+static void	emit(struct symwriter *, const char *, size_t, uint8_t,
+		    uint8_t, uint16_t, uint64_t, uint64_t);
+
+static bool
+local_wanted(const struct input_file *f, size_t i)
+{
+	const Elf64_Sym *es = &f->syms[i];
+	uint32_t shndx = sym_shndx(f, i);
+	int type = ELF64_ST_TYPE(es->st_info);
+
+	if (es->st_name == 0 || type == STT_SECTION || type == STT_FILE)
+		return false;
+	if (shndx == SHN_ABS)
+		return true;
+	return shndx != SHN_UNDEF && shndx < f->nsecs &&
+	    f->secs[shndx].osec != NULL;
+}
+
+static void
+emit(struct symwriter *w, const char *name, size_t len, uint8_t info,
+    uint8_t other, uint16_t shndx, uint64_t value, uint64_t size)
+{
+	Elf64_Sym *es;
+
+	if (w->syms != NULL) {
+		es = &w->syms[w->nsyms];
+		es->st_name = len ? (uint32_t)w->strsize : 0;
+		es->st_info = info;
+		es->st_other = other;
+		es->st_shndx = shndx;
+		es->st_value = value;
+		es->st_size = size;
+		if (len) {
+			memcpy(w->str + w->strsize, name, len);
+			w->str[w->strsize + len] = '\0';
+		}
+	}
+	w->nsyms++;
+	if (len)
+		w->strsize += len + 1;
+}
+
+/* Value and section index of a defined symbol, as .symtab shows them. */
+static void
+placed(struct link *ctx, const struct symbol *s, uint64_t *value,
+    uint16_t *shndx)
+{
+	const struct input_section *is;
+	uint64_t v;
+
+	if (s->kind == SYM_SYNTHETIC) {
+		*value = symbol_address(ctx, s);
+		*shndx = s->osec != NULL ? (uint16_t)s->osec->index :
+		    s->shndx != 0 ? (uint16_t)s->shndx : SHN_ABS;
+		return;
+	}
+	if (s->shndx == SHN_ABS || s->shndx >= s->file->nsecs) {
+		*value = s->value;
+		*shndx = SHN_ABS;
+		return;
+	}
+	is = &s->file->secs[s->shndx];
+	v = s->iplt >= 0 ? resolver_address(ctx, s) : symbol_address(ctx, s);
+	if (s->type == STT_TLS)
+		v -= ctx->tls_addr;
+	*value = v;
+	*shndx = is->osec != NULL ? (uint16_t)is->osec->index : SHN_ABS;
+}
+
+static void
+walk_locals(struct link *ctx, struct symwriter *w, struct input_file *f)
+{
+	const Elf64_Sym *es;
+	struct symbol tmp;
+	const char *base, *name;
+	uint64_t value;
+	uint16_t shndx;
+	size_t i;
+
+	base = strrchr(f->name, '/');
+	base = base != NULL ? base + 1 : f->name;
+	emit(w, base, strlen(base), ELF64_ST_INFO(STB_LOCAL, STT_FILE), 0,
+	    SHN_ABS, 0, 0);
+	for (i = 1; i < f->first_global && i < f->nsyms; i++) {
+		if (!local_wanted(f, i))
+			continue;
+		es = &f->syms[i];
+		name = sym_name(f, es);
+		memset(&tmp, 0, sizeof(tmp));
+		tmp.kind = SYM_DEFINED;
+		tmp.file = f;
+		tmp.shndx = sym_shndx(f, i);
+		tmp.value = es->st_value;
+		tmp.type = ELF64_ST_TYPE(es->st_info);
+		tmp.iplt = f->symbols[i] != NULL ? f->symbols[i]->iplt : -1;
+		placed(ctx, &tmp, &value, &shndx);
+		emit(w, name, strlen(name), es->st_info, es->st_other, shndx,
+		    value, es->st_size);
+	}
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	const struct symbol *x = *(struct symbol *const *)a;
+	const struct symbol *y = *(struct symbol *const *)b;
+
+	return strcmp(x->name, y->name);
+}
+
+static void
+walk_globals(struct link *ctx, struct symwriter *w, struct symbol *s,
+    bool loc)
+{
+	uint64_t value = 0;
+	uint16_t shndx = SHN_UNDEF;
+	uint8_t bind = s->bind, type = s->type;
+
+	if (s->kind == SYM_DEFINED || s->kind == SYM_SYNTHETIC)
+		placed(ctx, s, &value, &shndx);
+	else {
+		bind = STB_WEAK;
+		type = STT_NOTYPE;
+	}
+	if (s->kind == SYM_SYNTHETIC && !s->common)
+		type = STT_NOTYPE;
+	/* Hidden symbols become local in an executable (gABI). */
+	if (loc)
+		bind = STB_LOCAL;
+	emit(w, s->name, s->namelen, ELF64_ST_INFO(bind, type),
+	    s->visibility, shndx, value, s->size);
+}
+
+static bool
+is_local(const struct symbol *s)
+{
+	return s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL;
+}
+
+/* The globals whose locality (hidden: local in an executable) is loc. */
+static void
+walk_part(struct link *ctx, struct symwriter *w, struct symbol **extra,
+    size_t n, bool loc)
+{
+	struct input_file *f;
+	struct symbol *s;
+	size_t i, j;
+
+	for (i = 0; i < ctx->nfiles; i++) {
+		f = ctx->files[i];
+		for (j = f->first_global; j < f->nsyms; j++) {
+			s = f->symbols[j];
+			if (s == NULL || s->bind == STB_LOCAL ||
+			    is_local(s) != loc)
+				continue;
+			if (s->kind == SYM_DEFINED ? s->file != f :
+			    s->kind == SYM_SYNTHETIC ? !s->common ||
+			    s->file != f : s->ref != f || loc)
+				continue;
+			if ((s->flags & SF_EMITTED) || (s->kind == SYM_DEFINED &&
+			    section_is_dropped(s->file, s->shndx)))
+				continue;
+			s->flags |= SF_EMITTED;
+			walk_globals(ctx, w, s, loc);
+		}
+	}
+	for (i = 0; i < n; i++)
+		if (is_local(extra[i]) == loc)
+			walk_globals(ctx, w, extra[i], loc);
+}
+
+static void
+walk(struct link *ctx, struct symwriter *w)
+{
+	struct input_file *f;
+	struct symbol *s, **extra;
+	size_t i, j, n = 0;
+
+	extra = xcalloc(ctx->symtab.count + 1, sizeof(*extra));
+	for (i = 0; i < ctx->symtab.cap; i++) {
+		s = ctx->symtab.ents[i].val;
+		if (s != NULL && s->kind == SYM_SYNTHETIC && !s->common)
+			extra[n++] = s;
+	}
+	qsort(extra, n, sizeof(*extra), cmp_names);
+	emit(w, "", 0, 0, 0, SHN_UNDEF, 0, 0);
+	for (i = 0; i < ctx->nfiles; i++)
+		walk_locals(ctx, w, ctx->files[i]);
+	walk_part(ctx, w, extra, n, true);
+	ctx->nlocals = (uint32_t)w->nsyms;
+	walk_part(ctx, w, extra, n, false);
+	free(extra);
+	/* Clear the marks for the second walk. */
+	for (i = 0; i < ctx->nfiles; i++) {
+		f = ctx->files[i];
+		for (j = f->first_global; j < f->nsyms; j++)
+			if (f->symbols[j] != NULL)
+				f->symbols[j]->flags &= ~SF_EMITTED;
+	}
+}
+
+void
+size_symtab(struct link *ctx)
+{
+	struct symwriter w = { ctx, NULL, NULL, 0, 1 };
+
+	if (ctx->symtab_sec == NULL)
+		return;
+	walk(ctx, &w);
+	ctx->symtab_sec->size = w.nsyms * sizeof(Elf64_Sym);
+	ctx->strtab_sec->size = w.strsize;
+}
+
+void
+write_symtab(struct link *ctx)
+{
+	struct symwriter w = { ctx, NULL, NULL, 0, 1 };
+
+	w.syms = (Elf64_Sym *)(ctx->buf + ctx->symtab_sec->offset);
+	w.str = (char *)ctx->buf + ctx->strtab_sec->offset;
+	w.str[0] = '\0';
+	walk(ctx, &w);
+}
