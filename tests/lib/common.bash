@@ -83,7 +83,13 @@ mkaout() {
 # sys_nm ARGS...: GNU nm, with the "bfd plugin:" noise of LLVM's gold
 # plugin removed from its standard error.
 sys_nm() {
-	{ /usr/bin/nm "$@" 2>&1 1>&3 3>&- | grep -v '^bfd plugin:' >&2; } 3>&1
+	local err rc
+	err=$(mktemp)
+	/usr/bin/nm "$@" 2>"$err"
+	rc=$?
+	grep -v '^bfd plugin:' "$err" >&2
+	rm -f "$err"
+	return $rc
 }
 
 # corrupt FILE OFFSET BYTES...: overwrite bytes (given in hex) at OFFSET.
