@@ -23,9 +23,9 @@ time_cmd() {
 	i=0
 	while [ $i -lt "$RUNS" ]; do
 		s=$(date +%s.%N)
-		"$@" > /dev/null 2>&1
+		"$@" > /dev/null 2>&1 < /dev/null
 		e=$(date +%s.%N)
-		echo "$e - $s" | bc
+		awk -v s="$s" -v e="$e" 'BEGIN { printf "%.4f\n", e - s }'
 		i=$((i + 1))
 	done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
 }
@@ -34,11 +34,13 @@ bench() {
 	file=$1
 	shift
 	[ -f "$file" ] || { echo "skip: $file missing"; return; }
-	echo "== readelf $* $(basename "$file") ($(stat -c %s "$file") bytes)"
-	tools | while read -r name path; do
+	echo "== readelf $* $(basename "$file") ($(stat -L -c %s "$file") bytes)"
+	tools > "${TMPDIR:-/tmp}/readelf-bench.tools"
+	while read -r name path; do
 		# llvm-readelf and eu-readelf do not take every GNU option.
-		printf '%s %s\n' "$name" "$(time_cmd "$path" "$@" "$file")"
-	done | sort -k2 -n | awk '
+		printf '%s %s\n' "$name" "$(time_cmd "$path" "$@" "$file" \
+		    < /dev/null)"
+	done < "${TMPDIR:-/tmp}/readelf-bench.tools" | sort -k2 -n | awk '
 		NR == 1 { best = $2 }
 		{ printf "  %-14s %8.3f s  %5.2fx\n", $1, $2, best > 0 ? $2 / best : 0 }'
 }
