@@ -36,8 +36,16 @@ bench() {
 	[ -f "$file" ] || { echo "skip: $file missing"; return; }
 	echo "== readelf $* $(basename "$file") ($(stat -L -c %s "$file") bytes)"
 	tools > "${TMPDIR:-/tmp}/readelf-bench.tools"
+	if command -v hyperfine > /dev/null 2>&1; then
+		set --  "$@"
+		awk -v args="$*" -v f="$file" '{ printf "-n\n%s\n%s %s %s\n", $1, $2, args, f }' \
+		    "${TMPDIR:-/tmp}/readelf-bench.tools" > "${TMPDIR:-/tmp}/readelf-bench.args"
+		tr '\n' '\0' < "${TMPDIR:-/tmp}/readelf-bench.args" |
+		    xargs -0 hyperfine -N -i --runs "$RUNS" --style basic \
+		    2>&1 | grep -A20 '^Summary'
+		return
+	fi
 	while read -r name path; do
-		# llvm-readelf and eu-readelf do not take every GNU option.
 		printf '%s %s\n' "$name" "$(time_cmd "$path" "$@" "$file" \
 		    < /dev/null)"
 	done < "${TMPDIR:-/tmp}/readelf-bench.tools" | sort -k2 -n | awk '
