@@ -304,7 +304,7 @@ dump_relr(struct relf *f, size_t idx)
 	    n == 1 ? "y" : "ies");
 	if ((p = relf_secdata(f, idx, &size)) == NULL)
 		return;
-	out("%6zu offset%s\n", relr_walk(f, p, size, false),
+	out("  %zu offset%s\n", relr_walk(f, p, size, false),
 	    relr_walk(f, p, size, false) == 1 ? "" : "s");
 	relr_walk(f, p, size, true);
 }

@@ -127,12 +127,12 @@ static void
 usage(void)
 {
 	fprintf(stderr,
-	    "usage: readelf [-aAcdDeghHIlnrsStuVvWzCT] [--dyn-syms] "
-	    "[--sym-base=0|8|10|16]\n"
+	    "usage: readelf [-aAcCdDeghHIlnrsStTuVvWz] [--dyn-syms] "
+	    "[--sym-base=base]\n"
 	    "               [-x section] [-p section] [-R section] "
 	    "[--explain] [--json]\n"
 	    "               file ...\n"
-	    "       (--debug-dump is not implemented yet)\n");
+	    "       (-w and --debug-dump, the DWARF dumps, are later work)\n");
 	exit(1);
 }
 
