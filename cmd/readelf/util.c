@@ -93,15 +93,3 @@ secname_print(const struct relf *f, size_t idx)
 	return s != NULL ? s : "<corrupt>";
 }
 
-/*
- * libiberty's D demangler calls xrealloc, which libiberty defines in the
- * same object as its own xmalloc; that object would clash with
- * common/xalloc, so the one missing function is provided here.
- */
-void	*xrealloc(void *, size_t);
-
-void *
-xrealloc(void *p, size_t n)
-{
-	return xreallocarray(p, n == 0 ? 1 : n, 1);
-}
