@@ -50,7 +50,7 @@ load ../lib/nm
 }
 
 @test "nm reads PDP-11 a.out symbols" {
-	mkaout --family pdp11 --sym _main:T:4 --sym _x:U:0 x.out
+	mkaout --family pdp11 --text 8 --sym _main:T:4 --sym _x:U:0 x.out
 	run -0 "$NM" -p x.out
 	assert_line --regexp '^0+4 T _main$'
 	assert_line --regexp '^ +U _x$'
