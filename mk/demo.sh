@@ -3,6 +3,7 @@
 # Every step prints the command it runs, then its output (shortened).
 set -e
 bin=$1
+top=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/objkit-demo.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -43,6 +44,11 @@ if have nm; then
 	step "$bin/nm" greet.o main.o
 	[ -f libgreet.a ] && step "$bin/nm" -s libgreet.a
 	N=8 short "$bin/nm" -D libgreet.so
+	if command -v jq >/dev/null 2>&1; then
+		printf '\n\033[1m$ %s\033[0m\n' "nm --format=json greet.o | jq -c '.symbols[]'"
+		"$bin/nm" --format=json greet.o | jq -c '.symbols[]' 2>/dev/null ||
+		    "$bin/nm" --format=json greet.o
+	fi
 fi
 if have size; then
 	step "$bin/size" greet.o main.o libgreet.so
@@ -56,6 +62,8 @@ if have readelf; then
 	N=20 short "$bin/readelf" -h hello
 	N=12 short "$bin/readelf" -lW hello
 	N=16 short "$bin/readelf" --explain -h hello
+	aout=$top/../shared/corpus/aout/netbsd10-i386-genassym-dynamic
+	[ -f "$aout" ] && N=30 short "$bin/readelf" -h -d "$aout"
 fi
 if have strip; then
 	step cp hello hello.stripped
@@ -69,6 +77,7 @@ if have ldconfig; then
 	echo /usr/lib > root/etc/ld.so.conf
 	step "$bin/ldconfig" -r root
 	step "$bin/ldconfig" -r root -p
+	step ls -l root/usr/lib
 fi
 echo
 echo "Tour done."
