@@ -11,4 +11,4 @@ demo: all
 	@sh mk/demo.sh $(CURDIR)/$(B)/bin
 
 bench: all
-	@for s in bench/*.sh; do OBJKIT_BIN=$(CURDIR)/$(B)/bin sh $$s || exit 1; done
+	@for s in bench/*.sh; do OBJKIT_BIN=$(CURDIR)/$(B)/bin $$s || exit 1; done
