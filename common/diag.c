@@ -100,6 +100,17 @@ diag_fatal(const char *fmt, ...)
 	exit(1);
 }
 
+void
+diag_open_error(const char *path)
+{
+	if (errno == ENOENT)
+		diag_error(NULL, "'%s': No such file", path);
+	else if (errno == EISDIR)
+		diag_error(NULL, "Warning: '%s' is a directory", path);
+	else
+		diag_errno(path, "cannot open");
+}
+
 int
 diag_errors(void)
 {

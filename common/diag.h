@@ -28,6 +28,13 @@ void		 diag_warn(const char *where, const char *fmt, ...)
 void		 diag_fatal(const char *fmt, ...)
 		    __attribute__((format(printf, 1, 2), noreturn));
 
+/*
+ * Report a failed open of path the way GNU nm and size word it ("'x': No
+ * such file", "Warning: 'x' is a directory", else "x: cannot open: ..."),
+ * from errno.  Counts an error.
+ */
+void		 diag_open_error(const char *path);
+
 int		 diag_errors(void);	/* errors reported so far */
 int		 diag_status(void);	/* 0 or 1, for exit() */
 

@@ -154,12 +154,7 @@ nm_file(const struct nm_opts *op, const char *path)
 
 	if (mapfile_open(&mf, path) == -1) {
 		out_flush();
-		if (errno == ENOENT)
-			diag_error(NULL, "'%s': No such file", path);
-		else if (errno == EISDIR)
-			diag_error(NULL, "Warning: '%s' is a directory", path);
-		else
-			diag_errno(path, "cannot open");
+		diag_open_error(path);
 		return -1;
 	}
 	s = mapfile_span(&mf);

@@ -148,12 +148,7 @@ size_file(const struct size_opts *op, const char *path)
 
 	if (mapfile_open(&mf, path) == -1) {
 		fflush(stdout);
-		if (errno == ENOENT)
-			diag_error(NULL, "'%s': No such file", path);
-		else if (errno == EISDIR)
-			diag_error(NULL, "Warning: '%s' is a directory", path);
-		else
-			diag_errno(path, "cannot open");
+		diag_open_error(path);
 		return;
 	}
 	s = mapfile_span(&mf);
