@@ -31,7 +31,6 @@
 #include "xalloc.h"
 #include "ldconfig.h"
 
-#define AOUT_HINTS	"/var/run/ld.so.hints"
 #define ELF_HINTS	"/var/run/ld-elf.so.hints"
 #define STD_DIR		"/usr/lib"
 #define MAX_DIRS	1024
@@ -62,6 +61,7 @@ static const struct option bsd_longopts[] = {
 	{ "word-size",		required_argument,	NULL, 'W' },
 	{ "big-endian",		no_argument,		NULL, 'B' },
 	{ "root",		required_argument,	NULL, 'O' },
+	{ "resolve",		required_argument,	NULL, 'Q' },
 	{ NULL,			0,			NULL, 0 },
 };
 
@@ -71,7 +71,8 @@ bsd_usage(void)
 	fprintf(stderr, "usage: ldconfig -b [-imRrsv] [-f hints] [--elf] "
 	    "[--hints-version 1|2]\n"
 	    "                   [--word-size 4|8] [--big-endian] "
-	    "[--root dir] [directory ...]\n");
+	    "[--root dir] [directory ...]\n"
+	    "       ldconfig -b --resolve file [-f hints] [--root dir]\n");
 	exit(1);
 }
 
@@ -501,6 +502,7 @@ parse_bsd_opts(int argc, char **argv)
 			break;
 		case 'f':
 			opts.cache_file = optarg;
+			opts.cache_given = true;
 			break;
 		case 'i':
 			opts.insecure = true;
@@ -539,12 +541,15 @@ parse_bsd_opts(int argc, char **argv)
 		case 'O':
 			opts.root = optarg;
 			break;
+		case 'Q':
+			opts.resolve = optarg;
+			break;
 		default:
 			bsd_usage();
 		}
 	}
 	if (opts.cache_file == NULL)
-		opts.cache_file = opts.elf_hints ? ELF_HINTS : AOUT_HINTS;
+		opts.cache_file = opts.elf_hints ? ELF_HINTS : BSD_AOUT_HINTS;
 }
 
 static void
@@ -591,6 +596,22 @@ load_old(struct bstate *st)
 	return 0;
 }
 
+/* --resolve in BSD mode: -f is a host path, as for every BSD option. */
+static int
+bsd_resolve(int argc)
+{
+	char *hints;
+	int rc;
+
+	if (optind != argc)
+		bsd_usage();
+	hints = opts.cache_given ? xstrdup(opts.cache_file) :
+	    root_path(BSD_AOUT_HINTS);
+	rc = resolve_main(opts.resolve, hints);
+	free(hints);
+	return rc;
+}
+
 int
 bsd_main(int argc, char **argv)
 {
@@ -604,6 +625,8 @@ bsd_main(int argc, char **argv)
 	if (opts.root != NULL && (opts.root[0] == '\0' ||
 	    strcmp(opts.root, "/") == 0))
 		opts.root = NULL;
+	if (opts.resolve != NULL)
+		return bsd_resolve(argc);
 	memset(&st, 0, sizeof(st));
 	st.file = opts.cache_file;
 	if (opts.list_hints) {

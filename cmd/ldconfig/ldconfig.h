@@ -28,6 +28,8 @@
 #define FLAG_X8664_LIB64	0x0300
 #define FLAG_X8664_LIBX32	0x0800
 
+#define BSD_AOUT_HINTS		"/var/run/ld.so.hints"
+
 struct ldconfig_opts {
 	bool	 verbose;
 	bool	 no_cache;	/* -N, -n */
@@ -51,6 +53,7 @@ struct ldconfig_opts {
 	const char *conf_file;	/* -f */
 	const char *generator;	/* --generator */
 	const char *resolve;	/* --resolve FILE */
+	bool	 cache_given;	/* -C or -f was on the command line */
 };
 
 /* A directory to scan: command line, ld.so.conf or built in. */
@@ -138,7 +141,10 @@ int	 cache_print(const char *file, const char *shown);
 /* bsd.c */
 int	 bsd_main(int argc, char **argv);
 
-/* resolve.c */
-int	 resolve_main(const char *file);
+/* resolve.c: HINTS is the host path of the BSD hints file, or NULL */
+int	 resolve_main(const char *file, const char *hints);
+
+/* resolve_aout.c */
+int	 resolve_aout(const char *file, const char *hints);
 
 #endif

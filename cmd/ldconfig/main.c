@@ -50,7 +50,8 @@ usage(void)
 	    "       ldconfig -b [-imRrsv] [-f hints] [--elf] "
 	    "[--hints-version 1|2]\n"
 	    "                   [--word-size 4|8] [--big-endian] "
-	    "[--root dir] [directory ...]\n");
+	    "[--root dir] [directory ...]\n"
+	    "       ldconfig -b --resolve file [-f hints] [--root dir]\n");
 	exit(1);
 }
 
@@ -139,6 +140,26 @@ glibc_main(int argc, char **argv)
 	return rc | diag_status();
 }
 
+/*
+ * --resolve: an ELF program goes through the ld.so.cache, an a.out one
+ * through the BSD hints, /var/run/ld.so.hints in the root unless -C
+ * names another file there.
+ */
+static int
+resolve_glibc(int argc)
+{
+	char *hints;
+	int rc;
+
+	if (argc > 0)
+		usage();
+	hints = root_canon(opts.root, opts.cache_given ? opts.cache_file :
+	    BSD_AOUT_HINTS);
+	rc = resolve_main(opts.resolve, hints);
+	free(hints);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -163,6 +184,7 @@ main(int argc, char **argv)
 			diag_fatal("-b must be the first option");
 		case 'C':
 			opts.cache_file = optarg;
+			opts.cache_given = true;
 			break;
 		case 'c':
 			if (strcmp(optarg, "old") == 0)
@@ -216,7 +238,7 @@ main(int argc, char **argv)
 	if (opts.root != NULL)
 		opts.root = root = canon_root(opts.root);
 	if (opts.resolve != NULL)
-		rc = resolve_main(opts.resolve);
+		rc = resolve_glibc(argc);
 	else
 		rc = glibc_main(argc, argv);
 	free(root);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "filetype.h"
 #include "mapfile.h"
 #include "xalloc.h"
 #include "ldconfig.h"
@@ -326,8 +327,24 @@ enqueue(struct want **q, size_t *nq, struct dynobj *o, const char *origin)
 	}
 }
 
+/* Is FILE (inside the root) an a.out file? */
+static bool
+is_aout(const char *file)
+{
+	struct mapfile mf;
+	char *host = root_canon(opts.root, file);
+	bool yes = false;
+
+	if (host != NULL && mapfile_open(&mf, host) == 0) {
+		yes = filetype_detect(mapfile_span(&mf)) == FT_AOUT;
+		mapfile_close(&mf);
+	}
+	free(host);
+	return yes;
+}
+
 int
-resolve_main(const char *file)
+resolve_main(const char *file, const char *hints)
 {
 	struct dynobj **objs = NULL, *o;
 	struct want *q = NULL;
@@ -339,8 +356,10 @@ resolve_main(const char *file)
 	bool dup, mapped = false;
 	int rc = 0;
 
+	if (is_aout(file))
+		return resolve_aout(file, hints);
 	if ((o = open_obj(file)) == NULL) {
-		diag_error(file, "not a readable ELF object");
+		diag_error(file, "not a readable ELF or a.out object");
 		return 1;
 	}
 	objs = xreallocarray(objs, nobjs + 1, sizeof(*objs));

@@ -74,8 +74,8 @@ prog() {
 	assert_line "	libgone.so.1 => not found"
 }
 
-@test "--resolve on a file that is not ELF is an error" {
+@test "--resolve on a file that is neither ELF nor a.out is an error" {
 	echo text > notelf
 	run -1 --separate-stderr "$LDCONFIG" --resolve notelf
-	assert_equal "$stderr" "ldconfig: notelf: not a readable ELF object"
+	assert_equal "$stderr" "ldconfig: notelf: not a readable ELF or a.out object"
 }
