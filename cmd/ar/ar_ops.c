@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,14 +80,23 @@ load_members(struct ar_archive *a, struct arread *rd)
 	struct armember am;
 	struct ar_member *m;
 	struct stat st;
-	char *path;
+	char *path, nbuf[PATH_MAX + 64];
 	int r;
 
 	/*
 	 * arread maps a thin member's file only until the next member; we
 	 * map each one again so that all stay mapped until the write.
 	 */
-	while ((r = arread_next(rd, &am)) != 0) {
+	for (;;) {
+		memset(&am, 0, sizeof(am));
+		if ((r = arread_next(rd, &am)) == 0)
+			break;
+		if (r == -1 && am.external) {
+			/* The header was read: the member's own file was not. */
+			diag_error(diag_name(nbuf, sizeof(nbuf), a->path,
+			    am.name), "cannot open %s", rd->err);
+			return -1;
+		}
 		if (r == -1) {
 			diag_error(a->path, "%s", rd->err);
 			return -1;
