@@ -27,10 +27,12 @@
 #include "ldconfig.h"
 
 #define MAX_LINKS	40
+#define MAX_INCLUDE	32	/* nesting of include lines we follow */
 
 /* Names of the configuration files read; directory entries point here. */
 static char	**conf_names;
 static size_t	  nconf_names;
+static int	  conf_depth;	/* files being read, one inside another */
 
 static void	 dirs_push(struct dir_list *, struct cache *, struct dir_entry *,
 		    const char *canon);
@@ -323,6 +325,15 @@ conf_parse(struct dir_list *dl, struct cache *c, const char *file,
 	ssize_t n;
 	FILE *fp;
 
+	/*
+	 * A file that includes itself would recurse until the stack or
+	 * the descriptors run out; glibc's ldconfig does, we stop.
+	 */
+	if (conf_depth >= MAX_INCLUDE) {
+		diag_warn(file, "includes nested more than %d deep, ignored",
+		    MAX_INCLUDE);
+		return;
+	}
 	real = in_root ? root_canon(opts.root, file) : xstrdup(file);
 	fp = real != NULL ? fopen(real, "r") : NULL;
 	if (fp == NULL) {
@@ -332,6 +343,7 @@ conf_parse(struct dir_list *dl, struct cache *c, const char *file,
 		free(real);
 		return;
 	}
+	conf_depth++;
 	name = xstrdup(file);	/* kept: dir entries point at it */
 	conf_names = xreallocarray(conf_names, nconf_names + 1, sizeof(char *));
 	conf_names[nconf_names++] = name;
@@ -361,6 +373,7 @@ conf_parse(struct dir_list *dl, struct cache *c, const char *file,
 	free(line);
 	fclose(fp);
 	free(real);
+	conf_depth--;
 }
 
 /* An "include" word: a glob, relative to the including file's directory. */

@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mapfile.h"
+
 /* Library type and ABI flags of a cache entry (spec section 6). */
 #define FLAG_ANY		-1
 #define FLAG_TYPE_MASK		0x00ff
@@ -137,6 +139,7 @@ void	 cache_free(struct cache *);
 
 /* print.c */
 int	 cache_print(const char *file, const char *shown);
+int	 cache_print_span(struct span, const char *file, const char *shown);
 
 /* bsd.c */
 int	 bsd_main(int argc, char **argv);

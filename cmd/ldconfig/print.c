@@ -193,49 +193,59 @@ print_old(struct cacheview *v, uint64_t n, const char *file,
 	return 0;
 }
 
+/*
+ * List the cache whose bytes are F (the host file FILE), naming it
+ * SHOWN in the header.  F may hold anything: fuzz/ldcache_fuzz.c calls
+ * this directly.
+ */
+int
+cache_print_span(struct span f, const char *file, const char *shown)
+{
+	struct cacheview v;
+	uint64_t n, off;
+	const unsigned char *d;
+
+	memset(&v, 0, sizeof(v));
+	v.file = f;
+	d = v.file.data;
+	if (v.file.size == 0)
+		return 0;
+	if (v.file.size < 16) {
+		diag_error(NULL, "File is not a cache file.");
+		return 1;
+	}
+	if (memcmp(d, "ld.so-1.7.0", 11) != 0) {
+		if (v.file.size < 48 ||
+		    memcmp(d, "glibc-ld.so.cache1.1", 20) != 0) {
+			diag_error(NULL, "File is not a cache file.");
+			return 1;
+		}
+		return print_new(&v, d, file, shown);
+	}
+	n = load32(d + 12, false);
+	if ((v.file.size - 16) / 12 < n) {
+		diag_error(NULL, "File is not a cache file.");
+		return 1;
+	}
+	off = (16 + 12 * n + 7) & ~7ULL;
+	if (v.file.size > off + 48 &&
+	    memcmp(d + off, "glibc-ld.so.cache1.1", 20) == 0)
+		return print_new(&v, d + off, file, shown);
+	return print_old(&v, n, file, shown);
+}
+
 /* List the cache at host path FILE, naming it SHOWN in the header. */
 int
 cache_print(const char *file, const char *shown)
 {
 	struct mapfile mf;
-	struct cacheview v;
-	uint64_t n, off;
-	const unsigned char *d;
 	int rc;
 
 	if (mapfile_open(&mf, file) != 0) {
 		diag_errno(NULL, "Can't open cache file %s", shown);
 		return 1;
 	}
-	memset(&v, 0, sizeof(v));
-	v.file = mapfile_span(&mf);
-	d = v.file.data;
-	if (v.file.size == 0)
-		rc = 0;
-	else if (v.file.size < 16) {
-		diag_error(NULL, "File is not a cache file.");
-		rc = 1;
-	} else if (memcmp(d, "ld.so-1.7.0", 11) != 0) {
-		if (v.file.size < 48 ||
-		    memcmp(d, "glibc-ld.so.cache1.1", 20) != 0) {
-			diag_error(NULL, "File is not a cache file.");
-			rc = 1;
-		} else
-			rc = print_new(&v, d, file, shown);
-	} else {
-		n = load32(d + 12, false);
-		if ((v.file.size - 16) / 12 < n) {
-			diag_error(NULL, "File is not a cache file.");
-			rc = 1;
-		} else {
-			off = (16 + 12 * n + 7) & ~7ULL;
-			if (v.file.size > off + 48 &&
-			    memcmp(d + off, "glibc-ld.so.cache1.1", 20) == 0)
-				rc = print_new(&v, d + off, file, shown);
-			else
-				rc = print_old(&v, n, file, shown);
-		}
-	}
+	rc = cache_print_span(mapfile_span(&mf), file, shown);
 	mapfile_close(&mf);
 	return rc;
 }

@@ -80,6 +80,16 @@ links() {
 	    "ldconfig: warning: /etc/ld.so.conf:1: hwcap directive ignored"
 }
 
+@test "an ld.so.conf that includes itself stops with a warning" {
+	mkso "$R/opt/a/liba.so.1.0" liba.so.1
+	printf 'include /etc/ld.so.conf\n/opt/a\n' > "$R/etc/ld.so.conf"
+	run -0 --separate-stderr "$LDCONFIG" -r "$R" -X
+	assert_equal "$stderr" "ldconfig: warning: $R/etc/ld.so.conf: includes nested more than 32 deep, ignored"
+	run -0 "$LDCONFIG" -p -C "$R/etc/ld.so.cache"
+	assert_line --index 0 "1 libs found in cache \`$R/etc/ld.so.cache'"
+	assert_line --partial 'liba.so.1 (libc6,x86-64) => /opt/a/liba.so.1'
+}
+
 @test "a relative directory cannot build a cache" {
 	run -1 --separate-stderr "$LDCONFIG" -r "$R" opt
 	assert_equal "$stderr" "ldconfig: relative path \`opt' used to build cache"
