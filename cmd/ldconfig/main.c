@@ -23,7 +23,7 @@
 
 struct ldconfig_opts opts;
 
-enum { OPT_GENERATOR = 256, OPT_RESOLVE, OPT_HELP, OPT_VERSION };
+enum { OPT_GENERATOR = 256, OPT_RESOLVE, OPT_HELP, OPT_USAGE };
 
 static const struct option longopts[] = {
 	{ "print-cache",	no_argument,		NULL, 'p' },
@@ -34,15 +34,17 @@ static const struct option longopts[] = {
 	{ "generator",		required_argument,	NULL, OPT_GENERATOR },
 	{ "resolve",		required_argument,	NULL, OPT_RESOLVE },
 	{ "help",		no_argument,		NULL, OPT_HELP },
-	{ "version",		no_argument,		NULL, OPT_VERSION },
+	{ "usage",		no_argument,		NULL, OPT_USAGE },
+	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 },
 };
 
+/* The synopsis, to stderr for a usage error or stdout when asked for. */
 static void
-usage(void)
+usage_to(FILE *fp, int status)
 {
-	fprintf(stderr,
-	    "usage: ldconfig [-inNpvX] [-C cache] [-c format] [-f conf] "
+	fprintf(fp,
+	    "usage: ldconfig [-inNpvVX] [-C cache] [-c format] [-f conf] "
 	    "[-r root]\n"
 	    "                [--generator string] [directory ...]\n"
 	    "       ldconfig -l [-v] [-r root] library ...\n"
@@ -52,7 +54,13 @@ usage(void)
 	    "                   [--word-size 4|8] [--big-endian] "
 	    "[--root dir] [directory ...]\n"
 	    "       ldconfig -b --resolve file [-f hints] [--root dir]\n");
-	exit(1);
+	exit(status);
+}
+
+static void
+usage(void)
+{
+	usage_to(stderr, 1);
 }
 
 /* The root, without trailing slashes and with symbolic links resolved. */
@@ -177,7 +185,7 @@ main(int argc, char **argv)
 	opts.conf_file = DEFAULT_CONF;
 	opts.generator = DEFAULT_GEN;
 	opts.format = 2;
-	while ((ch = getopt_long(argc, argv, "bC:c:f:ilNnpr:vX", longopts,
+	while ((ch = getopt_long(argc, argv, "bC:c:f:ilNnpr:VvX", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'b':
@@ -226,9 +234,13 @@ main(int argc, char **argv)
 		case OPT_RESOLVE:
 			opts.resolve = optarg;
 			break;
-		case OPT_VERSION:
+		case 'V':
 			printf("ldconfig (objkit) 2.36\n");
 			return 0;
+		case OPT_HELP:
+		case OPT_USAGE:
+			usage_to(stdout, 0);
+			break;
 		default:
 			usage();
 		}

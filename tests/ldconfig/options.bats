@@ -95,6 +95,21 @@ links() {
 	assert_equal "$stderr" "ldconfig: relative path \`opt' used to build cache"
 }
 
+@test "-V prints the glibc version we follow, as glibc's -V does" {
+	need_glibc_ldconfig
+	run -0 "$LDCONFIG" -V
+	assert_output --regexp ' 2\.36$'
+	[ "${output##* }" = "$("$GLIBC_LDCONFIG" -V | head -1 | sed 's/.* //')" ]
+}
+
+@test "--help and --usage print the synopsis and succeed" {
+	run -0 --separate-stderr "$LDCONFIG" --help
+	assert_line --index 0 --partial "usage: ldconfig [-inNpvVX]"
+	assert_equal "$stderr" ""
+	run -0 "$LDCONFIG" --usage
+	assert_line --index 0 --partial "usage: ldconfig"
+}
+
 @test "an unknown option prints the usage and fails" {
 	run -1 --separate-stderr "$LDCONFIG" -Q
 	[[ $stderr == *"usage: ldconfig"* ]] || fail "no usage: $stderr"
