@@ -218,3 +218,20 @@ le32() {
 	run -1 --separate-stderr "$LDCONFIG" --resolve app
 	assert_regex "$stderr" '^ldconfig: app: .*(outside|past end)'
 }
+
+@test "FreeBSD QMAGIC and big-endian SunOS programs are read as well" {
+	local R=$PWD/root
+	mkdir -p "$R/usr/lib" "$R/bin"
+	mkaout --family freebsd --magic qmagic --dynamic --entry 0x1020 \
+	    --need c:3:1:lib "$R/bin/fbsd"
+	mkaout --family freebsd --magic qmagic --dynamic --entry 0 \
+	    "$R/usr/lib/libc.so.3.2"
+	mkaout --family sunos --magic zmagic --mid 2 --dynamic --entry 0x2020 \
+	    --need kvm:0:2:lib "$R/bin/sun"
+	mkaout --family sunos --magic zmagic --mid 2 --dynamic --entry 0 \
+	    "$R/usr/lib/libkvm.so.0.3"
+	run -0 "$LDCONFIG" -r "$R" --resolve /bin/fbsd
+	assert_output "	-lc.3 => /usr/lib/libc.so.3.2 (search)"
+	run -0 "$LDCONFIG" -r "$R" --resolve /bin/sun
+	assert_output "	-lkvm.0 => /usr/lib/libkvm.so.0.3 (search)"
+}
