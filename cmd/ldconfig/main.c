@@ -5,7 +5,8 @@
  * byte-identical output (../shared/spec/ld.so.cache.md).  With -b, or
  * when invoked as ldconfig.bsd: the BSD ld.so.hints (bsd.c,
  * ../shared/spec/ld.so.hints.md).  --resolve FILE: which file each
- * DT_NEEDED entry of FILE would load, without running it (resolve.c).
+ * DT_NEEDED entry of FILE would load, without running it (resolve.c),
+ * or each ld_need entry of an a.out FILE (resolve_aout.c).
  */
 #include <getopt.h>
 #include <limits.h>

@@ -7,6 +7,7 @@
  * system directories.  A candidate must be an ELF file of the same class
  * and machine.  LD_LIBRARY_PATH and glibc-hwcaps preferences, which
  * depend on the environment and the CPU, are left out on purpose.
+ * An a.out FILE goes to resolve_aout.c and the BSD hints instead.
  */
 #include <sys/stat.h>
 
