@@ -11,6 +11,8 @@ FUZZ_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 .PHONY: fuzz
 fuzz: deps $(FUZZ_BINS)
 
-$(B)/fuzz/%: fuzz/%.c $(COMMON_SRCS) $(wildcard common/*.h)
+# Some harnesses #include a program's own sources (cmd/ldconfig, cmd/ld), so
+# every program source is a prerequisite: an edit there rebuilds them.
+$(B)/fuzz/%: fuzz/%.c $(COMMON_SRCS) $(wildcard common/*.h cmd/*/*.c cmd/*/*.h)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(COMMON_SRCS) $(PKG_LIBS) -liberty
