@@ -251,6 +251,9 @@ parse_one(struct link *ctx, struct argstate *st, const char *a)
 	struct ld_opts *o = &ctx->opts;
 	const char *v;
 
+	/* First, so that "-export-dynamic" is not "-e xport-dynamic". */
+	if (!flag(a, "help") && parse_dynamic(ctx, st, a))
+		return true;
 	if (match(st, "o", &v) || match(st, "output", &v))
 		o->output = v;
 	else if (match(st, "e", &v) || match(st, "entry", &v))
@@ -366,7 +369,7 @@ parse_one(struct link *ctx, struct argstate *st, const char *a)
 		    strcmp(v, "textoff") == 0)
 			o->z_text = false;
 		/* separate-code, noexecstack, ...: our defaults. */
-	} else if (!parse_dynamic(ctx, st, a))
+	} else
 		return parse_ignored(st, a);
 	return true;
 }
