@@ -50,6 +50,45 @@ static void	write_versym(struct link *, unsigned char *);
 static void	write_verneed(struct link *, unsigned char *);
 static void	write_copies(struct link *);
 
+/*
+ * The name a symbol has in .dynsym: "foo@V1" and "foo@@V2" (.symver)
+ * are foo, their version being in .gnu.version.
+ */
+static size_t
+dyn_namelen(const struct symbol *s)
+{
+	const char *at;
+
+	if (s->kind == SYM_SHARED ||
+	    (at = memchr(s->name, '@', s->namelen)) == NULL)
+		return s->namelen;
+	return (size_t)(at - s->name);
+}
+
+static uint32_t
+gnu_hash_n(const char *p, size_t n)
+{
+	uint32_t h = 5381;
+
+	while (n-- > 0)
+		h = h * 33 + (unsigned char)*p++;
+	return h;
+}
+
+static uint32_t
+sysv_hash_n(const char *p, size_t n)
+{
+	uint32_t h = 0, g;
+
+	while (n-- > 0) {
+		h = (h << 4) + (unsigned char)*p++;
+		g = h & 0xf0000000;
+		h ^= g >> 24;
+		h &= ~g;
+	}
+	return h;
+}
+
 static struct output_section *
 dyn_osec(struct link *ctx, const char *name, uint32_t type, uint64_t flags,
     enum osec_kind kind, uint64_t align, uint64_t entsize)
@@ -160,7 +199,8 @@ collect_dynsyms(struct link *ctx)
 			s->dflags |= SD_EXPORT;
 			if (is_hashed(s)) {
 				h[nh].sym = s;
-				h[nh].hash = hash_gnu(s->name);
+				h[nh].hash = gnu_hash_n(s->name,
+				    dyn_namelen(s));
 				h[nh].order = nh;
 				nh++;
 			} else
@@ -280,7 +320,8 @@ size_dynamic_sections(struct link *ctx)
 	if (ctx->opts.rpath != NULL)
 		strtab_add_str(st, ctx->opts.rpath);
 	for (i = 1; i < ctx->ndynsyms; i++)
-		strtab_add(st, ctx->dynsyms[i]->name, ctx->dynsyms[i]->namelen);
+		strtab_add(st, ctx->dynsyms[i]->name,
+		    dyn_namelen(ctx->dynsyms[i]));
 	for (k = 0; k < ctx->ndsos; k++)
 		for (i = 0; i < ctx->dsos[k]->nver; i++)
 			if (ctx->dsos[k]->verout[i] != 0)
@@ -483,7 +524,7 @@ write_dynsym(struct link *ctx, unsigned char *p)
 		s = ctx->dynsyms[i];
 		es = (Elf64_Sym *)p + i;
 		es->st_name = (uint32_t)strtab_add(ctx->dynstrtab, s->name,
-		    s->namelen);
+		    dyn_namelen(s));
 		bind = s->bind == STB_WEAK || s->weakdef ? STB_WEAK :
 		    STB_GLOBAL;
 		type = s->common ? STT_OBJECT : s->type;
@@ -553,7 +594,8 @@ write_sysv_hash(struct link *ctx, unsigned char *p)
 	w[1] = ctx->ndynsyms;
 	memset(bucket, 0, ((size_t)nb + ctx->ndynsyms) * 4);
 	for (i = ctx->ndynsyms - 1; i >= 1; i--) {
-		b = hash_sysv(ctx->dynsyms[i]->name) % nb;
+		b = sysv_hash_n(ctx->dynsyms[i]->name,
+		    dyn_namelen(ctx->dynsyms[i])) % nb;
 		chain[i] = bucket[b];
 		bucket[b] = i;
 	}
