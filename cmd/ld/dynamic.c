@@ -548,6 +548,7 @@ write_dynsym(struct link *ctx, unsigned char *p)
 		case SYM_LAZY:
 			bind = (s->flags & SF_REFSTRONG) ? STB_GLOBAL :
 			    STB_WEAK;
+			type = STT_NOTYPE;
 			break;
 		default:
 			dyn_place(ctx, s, &es->st_shndx, &es->st_value);
