@@ -151,8 +151,8 @@ dynsym_wanted(struct link *ctx, struct symbol *s, struct input_file *f)
 		return s->ref != NULL;
 	case SYM_UNDEF:
 	case SYM_LAZY:
-		return s->ref != NULL && (ctx->opts.shared ||
-		    (s->dflags & SD_NEEDREF));
+		return s->ref != NULL && s->visibility == STV_DEFAULT &&
+		    (ctx->opts.shared || (s->dflags & SD_NEEDREF));
 	case SYM_DEFINED:
 		if (s->file != f || section_is_dropped(f, s->shndx))
 			return false;
@@ -745,6 +745,11 @@ dynamic_shdr(struct link *ctx, const struct output_section *os,
 void
 setup_dynamic(struct link *ctx)
 {
+	/* gcc -static-pie passes -static -pie. */
+	if (ctx->opts.static_link && ctx->opts.pie && !ctx->opts.shared) {
+		ctx->opts.static_pie = true;
+		ctx->opts.no_dynamic_linker = true;
+	}
 	ctx->pic = ctx->opts.pie || ctx->opts.shared;
 	ctx->dynamic = ctx->pic || ctx->ndsos > 0;
 	ctx->image_base = ctx->pic ? 0 : IMAGE_BASE;

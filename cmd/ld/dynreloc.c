@@ -39,9 +39,12 @@ enum act {
 	A_DTPOFF,	/* offset in this module's TLS block */
 	A_COPY,		/* a copy relocation, then static */
 	A_CANON,	/* a canonical PLT entry, then static */
+	A_BRANCH,	/* call/jmp *foo@GOTPCREL(%rip) made direct */
 	A_ERROR,
 };
 
+static bool	branch_relaxable(struct input_section *, const Elf64_Rela *,
+		    const struct symbol *);
 static int	classify(struct link *, struct input_section *,
 		    const Elf64_Rela *, struct symbol *);
 static void	plt_add(struct link *, struct symbol *);
@@ -61,6 +64,27 @@ static bool
 is_func(const struct symbol *s)
 {
 	return s->type == STT_FUNC || s->type == STT_GNU_IFUNC;
+}
+
+/*
+ * "call *foo@GOTPCREL(%rip)" and "jmp *foo@GOTPCREL(%rip)" (-fno-plt,
+ * and glibc's rcrt1.o, which calls __libc_start_main before anything is
+ * relocated) become "addr32 call foo" and "jmp foo; nop" when foo is
+ * defined here and is not an IFUNC (psABI appendix B.2).
+ */
+static bool
+branch_relaxable(struct input_section *is, const Elf64_Rela *r,
+    const struct symbol *s)
+{
+	const unsigned char *p;
+
+	if (s == NULL || s->kind != SYM_DEFINED || s->type == STT_GNU_IFUNC ||
+	    s->shndx == SHN_ABS || r->r_offset < 2 || is->shdr->sh_size < 4 ||
+	    r->r_offset > is->shdr->sh_size - 4 || r->r_addend != -4 ||
+	    is->shdr->sh_type == SHT_NOBITS)
+		return false;
+	p = is->file->data.data + is->shdr->sh_offset + r->r_offset;
+	return p[-2] == 0xff && (p[-1] == 0x15 || p[-1] == 0x25);
 }
 
 static int
@@ -110,6 +134,8 @@ classify(struct link *ctx, struct input_section *is, const Elf64_Rela *r,
 		if (!pre && !(ctx->pic && abs) &&
 		    gotpcrelx_relaxable(f, is, r))
 			return A_STATIC;
+		if (!pre && branch_relaxable(is, r, s))
+			return A_BRANCH;
 		return A_GOT;
 	case R_X86_64_GOTPCREL:
 	case R_X86_64_GOT32:
@@ -483,6 +509,18 @@ apply_dynamic_reloc(struct link *ctx, struct input_section *is,
 		if (type == R_X86_64_DTPOFF64) {
 			store64(p, (uint64_t)v, false);
 			return 0;
+		}
+		goto put32;
+	case A_BRANCH:
+		v = (int64_t)(S + (uint64_t)A - P);
+		if (p[-1] == 0x15) {
+			p[-2] = 0x67;	/* addr32 call */
+			p[-1] = 0xe8;
+		} else {
+			p[-2] = 0xe9;	/* jmp; nop */
+			p[3] = 0x90;
+			v++;
+			p--;
 		}
 		goto put32;
 	case A_ERROR:

@@ -502,7 +502,8 @@ fix_one(struct link *ctx, struct symbol *s)
 		at_section(s, osec_named(ctx, ".preinit_array"), n[16] == 'e',
 		    ctx->edata);
 	else if (strncmp(n, "__rela_iplt_", 12) == 0)
-		at_section(s, ctx->relaiplt, n[12] == 'e', 0);
+		/* Empty in a PIE: the loader applies .rela.plt itself. */
+		at_section(s, ctx->relaiplt, n[12] == 'e' && !ctx->pic, 0);
 	else if (strcmp(n, "_GLOBAL_OFFSET_TABLE_") == 0)
 		at_section(s, ctx->gotplt->omit ? ctx->got : ctx->gotplt,
 		    false, 0);

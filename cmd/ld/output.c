@@ -55,6 +55,18 @@ write_output(struct link *ctx)
 		    strerror(errno));
 }
 
+/* Whether a PLT entry is an IFUNC's (a dynamic link has others). */
+static bool
+has_ifunc(struct link *ctx)
+{
+	uint32_t i;
+
+	for (i = 0; i < ctx->niplt; i++)
+		if (ctx->ipltsyms[i]->type == STT_GNU_IFUNC)
+			return true;
+	return false;
+}
+
 static void
 write_headers(struct link *ctx)
 {
@@ -65,7 +77,7 @@ write_headers(struct link *ctx)
 	eh->e_ident[EI_DATA] = ELFDATA2LSB;
 	eh->e_ident[EI_VERSION] = EV_CURRENT;
 	/* IFUNC symbols are a GNU extension, which the OS/ABI then says. */
-	eh->e_ident[EI_OSABI] = ctx->niplt > 0 ? ELFOSABI_GNU : ELFOSABI_NONE;
+	eh->e_ident[EI_OSABI] = has_ifunc(ctx) ? ELFOSABI_GNU : ELFOSABI_NONE;
 	eh->e_type = ctx->pic ? ET_DYN : ET_EXEC;
 	eh->e_machine = EM_X86_64;
 	eh->e_version = EV_CURRENT;

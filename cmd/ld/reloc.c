@@ -388,7 +388,8 @@ apply_relocations(struct link *ctx, struct input_section *is,
 		else
 			S = local_address(f, idx, &st.addend);
 		P = base + st.r->r_offset;
-		if (missing_slot(type, s) &&
+		/* dynreloc.c reserves the slots of a dynamic link. */
+		if (!ctx->dynamic && missing_slot(type, s) &&
 		    !gotpcrelx_relaxable(f, is, st.r) &&
 		    !gottpoff_relaxable(f, is, st.r)) {
 			site_error(&st, "has no GOT slot; at offset",

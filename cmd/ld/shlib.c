@@ -290,7 +290,7 @@ sym_preemptible(const struct link *ctx, const struct symbol *s)
 		return true;
 	case SYM_UNDEF:
 	case SYM_LAZY:
-		return !ctx->opts.static_pie;
+		return !ctx->opts.static_pie && s->visibility == STV_DEFAULT;
 	case SYM_DEFINED:
 	case SYM_COMMON:
 		break;

@@ -256,3 +256,39 @@ int main(void) { int (*f)(void) = (int (*)(void))dlsym(RTLD_DEFAULT, "visible");
 	ok_cc -o b hello.o
 	cmp a b
 }
+
+@test "a -static-pie program relocates itself and runs like GNU ld's" {
+	need_static_libc
+	[ -f "$(cc -print-file-name=rcrt1.o)" ] || skip "no rcrt1.o"
+	write m.c '#include <stdio.h>
+#include <string.h>
+static int one(void) { return 1; }
+static void *pick(void) { return (void *)one; }
+int sel(void) __attribute__((ifunc("pick")));
+static const char *names[] = { "a", "bc", "def" };
+int main(void) { printf("%d %zu %s\n", sel(), strlen(names[2]), names[1]); return 0; }'
+	cc -fPIE -c m.c
+	ok_cc -static-pie -o ours m.o
+	gnu_cc -static-pie -o theirs m.o
+	same_run ours theirs
+	run -0 cat ours.out
+	assert_output "1 3 bc"
+	run -0 readelf -lW ours
+	refute_line --partial "INTERP"
+	assert_line --partial "DYNAMIC"
+	run -0 elflint ours
+	assert_output ""
+}
+
+@test "-fno-plt calls through the GOT work, to libraries and to the program" {
+	write m.c '#include <stdio.h>
+#include <stdlib.h>
+int local_fn(int x) { return x + 1; }
+int main(void) { printf("%d\n", local_fn(abs(-41))); return 0; }'
+	ok_cc -fno-plt -o pie m.c
+	ok_cc -fno-plt -no-pie -o nopie m.c
+	run -0 ./pie
+	assert_output "42"
+	run -0 ./nopie
+	assert_output "42"
+}
