@@ -168,7 +168,7 @@ dynsym_wanted(struct link *ctx, struct symbol *s, struct input_file *f)
 	    (s->dflags & SD_LOCALIZED))
 		return false;
 	return ctx->opts.shared || ctx->opts.export_dynamic ||
-	    (s->dflags & (SD_DYNREF | SD_NEEDREF));
+	    (s->dflags & (SD_DYNREF | SD_NEEDREF)) || dynlist_match(ctx, s);
 }
 
 static bool
@@ -755,4 +755,6 @@ setup_dynamic(struct link *ctx)
 	ctx->image_base = ctx->pic ? 0 : IMAGE_BASE;
 	if (ctx->opts.version_script != NULL)
 		read_version_script(ctx, ctx->opts.version_script);
+	if (ctx->opts.dynamic_list != NULL)
+		read_dynamic_list(ctx, ctx->opts.dynamic_list);
 }

@@ -56,7 +56,8 @@ static bool
 is_absolute(struct input_file *f, uint32_t idx, const struct symbol *s)
 {
 	if (s != NULL && s->bind != STB_LOCAL)
-		return s->kind == SYM_DEFINED && s->shndx == SHN_ABS;
+		return (s->kind == SYM_DEFINED || (s->kind == SYM_SYNTHETIC &&
+		    s->osec == NULL)) && s->shndx == SHN_ABS;
 	return sym_shndx(f, idx) == SHN_ABS;
 }
 

@@ -385,6 +385,13 @@ struct link {
 	struct symbol		**copysyms;
 	uint32_t		 ncopy, capcopy;
 	struct verscript	*vs;		/* --version-script */
+	struct verscript	*dynlist;	/* --dynamic-list */
+
+	/* --wrap and --defsym (wrap.c). */
+	const char		**wraps;	/* SYM, __wrap_SYM, __real_SYM */
+	size_t			 nwraps;
+	const char		**defsyms;	/* SYM, EXPR */
+	size_t			 ndefsyms;
 };
 
 /* main.c */
@@ -493,7 +500,15 @@ void	write_plt(struct link *, struct output_section *);
 void	reladyn_add(struct link *, uint64_t, uint32_t, uint32_t, int64_t);
 uint64_t shared_symbol_address(struct link *, const struct symbol *);
 
+/* wrap.c */
+void	add_wrap(struct link *, const char *);
+void	add_defsym(struct link *, const char *);
+const char *wrap_name(struct link *, const char *);
+void	apply_defsyms(struct link *);
+
 /* verscript.c */
+bool	read_dynamic_list(struct link *, const char *);
+bool	dynlist_match(const struct link *, const struct symbol *);
 bool	read_version_script(struct link *, const char *);
 void	apply_version_script(struct link *);
 void	size_version_definitions(struct link *);

@@ -46,6 +46,8 @@ main(int argc, char **argv)
 	 * Beyond this point no new input files are added.
 	 */
 	resolve_symbols(&ctx);
+	/* --defsym: aliases and absolute values, before the checks. */
+	apply_defsyms(&ctx);
 
 	/* Needed libraries (--as-needed) and preemptible symbols. */
 	if (ctx.dynamic)

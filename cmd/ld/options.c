@@ -51,7 +51,7 @@ static const char *const ignored_with_arg[] = {
 	"exclude-libs", "threads",
 	"thread-count", "compress-debug-sections", "color-diagnostics",
 	"unresolved-symbols", "y", "trace-symbol",
-	"defsym", "wrap", "Y", "audit", "f", "F", "package-metadata",
+	"Y", "audit", "f", "F", "package-metadata",
 	NULL
 };
 
@@ -423,6 +423,10 @@ parse_dynamic(struct link *ctx, struct argstate *st, const char *a)
 		o->soname = v;
 	else if (match(st, "rpath", &v) || match(st, "R", &v))
 		add_rpath(ctx, v);
+	else if (match(st, "wrap", &v))
+		add_wrap(ctx, v);
+	else if (match(st, "defsym", &v))
+		add_defsym(ctx, v);
 	else if (match(st, "version-script", &v))
 		o->version_script = v;
 	else if (match(st, "dynamic-list", &v))

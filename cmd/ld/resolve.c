@@ -156,6 +156,8 @@ add_file_symbols(struct link *ctx, struct input_file *f)
 		if (ELF64_ST_BIND(es->st_info) == STB_LOCAL)
 			continue;
 		name = sym_name(f, es);
+		if (ctx->nwraps > 0 && sym_shndx(f, i) == SHN_UNDEF)
+			name = wrap_name(ctx, name);
 		s = symbol_intern(ctx, name, strlen(name));
 		f->symbols[i] = s;
 		if (ELF64_ST_VISIBILITY(es->st_other) != STV_DEFAULT &&

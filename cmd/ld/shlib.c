@@ -302,7 +302,13 @@ sym_preemptible(const struct link *ctx, const struct symbol *s)
 		return false;
 	}
 	if (!ctx->opts.shared || s->visibility != STV_DEFAULT ||
-	    (s->dflags & SD_LOCALIZED) || ctx->opts.bsymbolic)
+	    (s->dflags & SD_LOCALIZED))
+		return false;
+	/* --dynamic-list names what -Bsymbolic still lets be preempted. */
+	if (ctx->opts.bsymbolic || ctx->opts.bsymbolic_functions)
+		if (ctx->dynlist != NULL && dynlist_match(ctx, s))
+			return true;
+	if (ctx->opts.bsymbolic)
 		return false;
 	if (ctx->opts.bsymbolic_functions && (s->type == STT_FUNC ||
 	    s->type == STT_GNU_IFUNC))

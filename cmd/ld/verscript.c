@@ -393,3 +393,37 @@ write_version_definitions(struct link *ctx, unsigned char *p)
 		    vs->nodes[i].name, vs->nodes[i].parent,
 		    vs->nodes[i].parentstr, i + 1 == vs->nnodes);
 }
+
+/*
+ * --dynamic-list FILE: "{ sym; pattern*; };", the symbols an executable
+ * exports (or that -Bsymbolic leaves preemptible in a library).
+ */
+bool
+read_dynamic_list(struct link *ctx, const char *path)
+{
+	struct verscript *saved = ctx->vs;
+	uint32_t nverdef = ctx->nverdef;
+	bool ok;
+
+	ctx->vs = NULL;
+	ok = read_version_script(ctx, path);
+	ctx->dynlist = ctx->vs;
+	ctx->vs = saved;
+	ctx->nverdef = nverdef;
+	return ok;
+}
+
+bool
+dynlist_match(const struct link *ctx, const struct symbol *s)
+{
+	const struct verscript *dl = ctx->dynlist;
+	size_t j;
+
+	if (dl == NULL)
+		return false;
+	for (j = 0; j < dl->npats; j++)
+		if (!dl->pats[j].local &&
+		    match_rank(&dl->pats[j], s->name, s->namelen) > 0)
+			return true;
+	return false;
+}
