@@ -171,6 +171,17 @@ dynsym_wanted(struct link *ctx, struct symbol *s, struct input_file *f)
 	    (s->dflags & (SD_DYNREF | SD_NEEDREF)) || dynlist_match(ctx, s);
 }
 
+/* Whether --gc-sections must keep s: it may be exported. */
+bool
+dynamic_export_root(struct link *ctx, const struct symbol *s)
+{
+	if (s->bind == STB_LOCAL || s->visibility == STV_HIDDEN ||
+	    s->visibility == STV_INTERNAL || (s->dflags & SD_LOCALIZED))
+		return false;
+	return ctx->opts.shared || ctx->opts.export_dynamic ||
+	    (s->dflags & SD_DYNREF) || dynlist_match(ctx, s);
+}
+
 static bool
 is_hashed(const struct symbol *s)
 {
@@ -206,6 +217,17 @@ collect_dynsyms(struct link *ctx)
 			} else
 				ctx->dynsyms[n++] = s;
 		}
+	}
+	/* Other names of copied variables, referred to by no object. */
+	for (k = 0; k < ctx->ncopy; k++) {
+		s = ctx->copysyms[k];
+		if (s->dflags & SD_EXPORT)
+			continue;
+		s->dflags |= SD_EXPORT;
+		h[nh].sym = s;
+		h[nh].hash = gnu_hash_n(s->name, dyn_namelen(s));
+		h[nh].order = nh;
+		nh++;
 	}
 	ctx->dynsymoff = n;
 	sort_hashed(ctx, h, nh);
@@ -658,8 +680,10 @@ write_copies(struct link *ctx)
 	uint32_t i;
 
 	for (i = 0; i < ctx->ncopy; i++)
-		reladyn_add(ctx, shared_symbol_address(ctx, ctx->copysyms[i]),
-		    R_X86_64_COPY, ctx->copysyms[i]->dynidx, 0);
+		if (!(ctx->copysyms[i]->dflags & SD_ALIAS))
+			reladyn_add(ctx, shared_symbol_address(ctx,
+			    ctx->copysyms[i]), R_X86_64_COPY,
+			    ctx->copysyms[i]->dynidx, 0);
 }
 
 void

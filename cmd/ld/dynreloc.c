@@ -232,18 +232,48 @@ got_reloc(struct link *ctx, const struct got_entry *g)
 }
 
 static void
-copy_add(struct link *ctx, struct symbol *s)
+copy_push(struct link *ctx, struct symbol *s, uint8_t flags)
 {
-	if (s->dflags & SD_COPY)
-		return;
-	s->dflags |= SD_COPY | SD_NEEDREF;
+	s->dflags |= flags;
 	if (ctx->ncopy == ctx->capcopy) {
 		ctx->capcopy = ctx->capcopy * 2 + 16;
 		ctx->copysyms = xreallocarray(ctx->copysyms, ctx->capcopy,
 		    sizeof(*ctx->copysyms));
 	}
 	ctx->copysyms[ctx->ncopy++] = s;
+}
+
+/*
+ * A copy relocation moves the library's variable into the executable, so
+ * every other name the library has for it (environ and __environ in
+ * libc) must be bound to the copy too: they are exported with it.
+ */
+static void
+copy_add(struct link *ctx, struct symbol *s)
+{
+	const struct shared_file *d = s->dso;
+	const Elf64_Sym *es;
+	struct symbol *a;
+	const char *name;
+	size_t i;
+
+	if (s->dflags & SD_COPY)
+		return;
+	copy_push(ctx, s, SD_COPY | SD_NEEDREF);
 	ctx->nreladyn++;
+	for (i = 1; i < d->nsyms; i++) {
+		es = &d->syms[i];
+		if (es->st_value != s->value || es->st_shndx == SHN_UNDEF ||
+		    es->st_name == 0 || es->st_name >= d->strsz ||
+		    ELF64_ST_TYPE(es->st_info) != STT_OBJECT)
+			continue;
+		name = d->strtab + es->st_name;
+		a = strmap_find(&ctx->symtab, name, strlen(name));
+		if (a != NULL && a != s && a->kind == SYM_SHARED &&
+		    a->dso == d && a->value == s->value &&
+		    !(a->dflags & SD_COPY))
+			copy_push(ctx, a, SD_COPY | SD_ALIAS | SD_NEEDREF);
+	}
 }
 
 static void
@@ -349,7 +379,7 @@ void
 size_dynamic_relocs(struct link *ctx)
 {
 	uint64_t off = 0, a;
-	uint32_t i;
+	uint32_t i, j;
 	struct symbol *s;
 
 	ctx->got->size = (uint64_t)ctx->ngot * 8;
@@ -361,6 +391,16 @@ size_dynamic_relocs(struct link *ctx)
 	/* Copied data keeps the alignment its address had in the library. */
 	for (i = 0; i < ctx->ncopy; i++) {
 		s = ctx->copysyms[i];
+		if (s->dflags & SD_ALIAS) {
+			/* The copy of the name before it at that address. */
+			for (j = i; j-- > 0; )
+				if (ctx->copysyms[j]->dso == s->dso &&
+				    ctx->copysyms[j]->value == s->value &&
+				    !(ctx->copysyms[j]->dflags & SD_ALIAS))
+					break;
+			s->copyoff = ctx->copysyms[j]->copyoff;
+			continue;
+		}
 		for (a = 1; a < 64 && (s->value & a) == 0; a <<= 1)
 			;
 		off = (off + a - 1) & ~(a - 1);

@@ -97,6 +97,7 @@ struct symbol {
 #define SD_DYNREF	0x10	/* a shared library refers to it */
 #define SD_LOCALIZED	0x20	/* made local by a version script */
 #define SD_NEEDREF	0x40	/* a relocation needs it in .dynsym */
+#define SD_ALIAS	0x80	/* SD_COPY through another name's copy */
 
 /* A string or constant of an SHF_MERGE section (merge.c). */
 struct merge_piece {
@@ -483,6 +484,7 @@ bool	sym_preemptible(const struct link *, const struct symbol *);
 
 /* dynamic.c */
 void	setup_dynamic(struct link *);
+bool	dynamic_export_root(struct link *, const struct symbol *);
 void	dynamic_shdr(struct link *, const struct output_section *,
 	    Elf64_Shdr *);
 void	create_dynamic_sections(struct link *);

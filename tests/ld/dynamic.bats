@@ -292,3 +292,25 @@ int main(void) { printf("%d\n", local_fn(abs(-41))); return 0; }'
 	run -0 ./nopie
 	assert_output "42"
 }
+
+@test "a copied variable's other names in the library follow the copy (environ)" {
+	write e.c '#include <stdio.h>
+#include <stdlib.h>
+extern char **environ;
+int main(void) {
+	int n = 0;
+	setenv("OBJKIT_X", "yes", 1);
+	for (char **e = environ; *e; e++)
+		n += (*e)[0] == (char)79 && (*e)[1] == (char)66;
+	fprintf(stdout, "%s %d\n", getenv("OBJKIT_X"), n);
+	return 0;
+}'
+	ok_cc -o pie e.c
+	ok_cc -no-pie -o nopie e.c
+	run -0 env -i ./pie
+	assert_output "yes 1"
+	run -0 env -i ./nopie
+	assert_output "yes 1"
+	run -0 readelf --dyn-syms -W nopie
+	assert_line --regexp ' __environ@GLIBC_2.2.5 \([0-9]+\)$'
+}

@@ -260,3 +260,21 @@ int main() { std::cout << greet("you") << std::endl; try { greet(""); } catch (c
 	assert_output "hi you
 caught empty"
 }
+
+@test "--gc-sections keeps what a library exports and drops the rest" {
+	write g.c 'int api(void) { return 4; }
+static int unused_helper(void) { return 5; }
+int (*keep)(void) = unused_helper;
+__attribute__((visibility("hidden"))) int dead(void) { return 6; }'
+	cc -fPIC -ffunction-sections -fdata-sections -c g.c
+	ok_cc -shared -Wl,--gc-sections -o libg.so g.o
+	run -0 readelf -sW libg.so
+	assert_line --regexp ' api$'
+	refute_line --regexp ' dead$'
+	write m.c '#include <stdio.h>
+int api(void);
+int main(void) { printf("%d\n", api()); return 0; }'
+	ok_cc -Wl,--gc-sections -o m m.c -L. -lg -Wl,-rpath,"$PWD"
+	run -0 ./m
+	assert_output "4"
+}
