@@ -55,15 +55,26 @@ write_output(struct link *ctx)
 		    strerror(errno));
 }
 
-/* Whether a PLT entry is an IFUNC's (a dynamic link has others). */
+/*
+ * Whether the output uses GNU extensions that the OS/ABI must announce:
+ * an IFUNC (a dynamic link has PLT entries for others too) or a
+ * STB_GNU_UNIQUE symbol (C++ inline statics).
+ */
 static bool
 has_ifunc(struct link *ctx)
 {
-	uint32_t i;
+	struct symbol *s;
+	size_t i;
 
 	for (i = 0; i < ctx->niplt; i++)
 		if (ctx->ipltsyms[i]->type == STT_GNU_IFUNC)
 			return true;
+	for (i = 0; i < ctx->symtab.cap; i++) {
+		s = ctx->symtab.ents[i].val;
+		if (s != NULL && s->bind == STB_GNU_UNIQUE &&
+		    s->kind == SYM_DEFINED)
+			return true;
+	}
 	return false;
 }
 

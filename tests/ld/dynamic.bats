@@ -105,6 +105,10 @@ int main() {
 	assert_line "60"
 	ok_cxx -no-pie -pthread -o ours2 x.cc
 	./ours2 | diff - theirs.out
+	[ "$(needed ours)" = "$(needed theirs)" ]
+	# C++ inline statics are STB_GNU_UNIQUE: the OS/ABI must say GNU.
+	run -0 elflint ours
+	assert_output ""
 }
 
 @test "clang's PIE and C++ links run as GNU ld's builds" {
