@@ -318,3 +318,25 @@ int main(void) {
 	run -0 readelf --dyn-syms -W nopie
 	assert_line --regexp ' __environ@GLIBC_2.2.5 \([0-9]+\)$'
 }
+
+@test "thread-local variables of a PIE, built with and without -fPIC, are per thread" {
+	write t.c '#include <pthread.h>
+#include <stdio.h>
+__thread int a = 3;
+__thread int b;
+static __thread long c = 10;
+void *run(void *p) { a += (int)(long)p; b = a * 2; c += b; return (void *)(long)(a + b + c); }
+int main(void) {
+	pthread_t t[3]; long r = 0;
+	for (long i = 0; i < 3; i++) pthread_create(&t[i], 0, run, (void *)i);
+	for (int i = 0; i < 3; i++) { void *v; pthread_join(t[i], &v); r += (long)v; }
+	printf("%ld %d %d %ld\n", r, a, b, c);
+	return 0;
+}'
+	for fl in -fPIE -fPIC; do
+		cc $fl -c -o t$fl.o t.c
+		ok_cc -pthread -o ours$fl t$fl.o
+		run -0 ./ours$fl
+		assert_output "90 3 0 10"
+	done
+}

@@ -278,3 +278,19 @@ int main(void) { printf("%d\n", api()); return 0; }'
 	run -0 ./m
 	assert_output "4"
 }
+
+@test "initial exec TLS in a library gets TPOFF64 and DF_STATIC_TLS" {
+	write ie.c '__attribute__((tls_model("initial-exec"))) __thread int iev = 11;
+int get_ie(void) { return iev; }'
+	cc -fPIC -c ie.c
+	ok_cc -shared -o libie.so ie.o
+	[ "$(dyntag libie.so FLAGS)" = "STATIC_TLS" ]
+	run -0 readelf -rW libie.so
+	assert_line --regexp 'R_X86_64_TPOFF64 +0+ iev \+ 0'
+	write m.c '#include <stdio.h>
+int get_ie(void);
+int main(void) { printf("%d\n", get_ie()); return 0; }'
+	ok_cc -o m m.c -L. -lie -Wl,-rpath,"$PWD"
+	run -0 ./m
+	assert_output "11"
+}
