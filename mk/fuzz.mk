@@ -13,6 +13,6 @@ fuzz: deps $(FUZZ_BINS)
 
 # Some harnesses #include a program's own sources (cmd/ldconfig, cmd/ld), so
 # every program source is a prerequisite: an edit there rebuilds them.
-$(B)/fuzz/%: fuzz/%.c $(COMMON_SRCS) $(wildcard common/*.h cmd/*/*.c cmd/*/*.h)
+$(B)/fuzz/%: fuzz/%.c $(COMMON_SRCS) $(wildcard common/*.h cmd/*/*.c cmd/*/*.h) | deps
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(COMMON_SRCS) $(PKG_LIBS) -liberty
