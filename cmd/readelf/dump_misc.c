@@ -2,8 +2,8 @@
  * The smaller dumps: -g (SHT_GROUP sections, gABI "Section Groups"), -I
  * (bucket list lengths of DT_HASH and DT_GNU_HASH, the second laid out
  * as in the GNU hash format: nbuckets, symoffset, bloom size, shift,
- * bloom words, buckets, chains whose last entry has bit 0 set), -u and
- * -A where GNU has nothing to decode for the machine.
+ * bloom words, buckets, chains whose last entry has bit 0 set), and -u
+ * where GNU has nothing to decode for the machine.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -233,15 +233,4 @@ dump_unwind(struct relf *f)
 	}
 	out("\nThe decoding of unwind sections for machine type %s is not "
 	    "currently supported.\n", m);
-}
-
-/*
- * -A: GNU decodes build attributes (ARM, RISC-V, MIPS ABI flags...);
- * x86 files have none.  Decoding them is later work, so nothing is
- * printed yet for any machine.
- */
-void
-dump_arch(struct relf *f)
-{
-	(void)f;
 }

@@ -137,6 +137,10 @@ void	 dump_notes(struct relf *);
 void	 dump_sections(struct relf *);	/* -x -p -R */
 void	 dump_histogram(struct relf *);
 void	 dump_arch(struct relf *);
+/* dump_attrs.c: build attributes; dump_mips.c: the MIPS -A dump. */
+void	 dump_attrs(struct relf *, const char *pubname, uint32_t proctype);
+void	 mips_fp_abi(unsigned);
+void	 dump_mips(struct relf *);
 void	 dump_unwind(struct relf *);
 void	 json_dump(struct relf *);
 void	 json_string(const char *);
