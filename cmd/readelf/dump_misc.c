@@ -2,8 +2,7 @@
  * The smaller dumps: -g (SHT_GROUP sections, gABI "Section Groups"), -I
  * (bucket list lengths of DT_HASH and DT_GNU_HASH, the second laid out
  * as in the GNU hash format: nbuckets, symoffset, bloom size, shift,
- * bloom words, buckets, chains whose last entry has bit 0 set), and -u
- * where GNU has nothing to decode for the machine.
+ * bloom words, buckets, chains whose last entry has bit 0 set).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,22 +214,4 @@ hist_gnu(struct relf *f)
 	}
 	histogram(nb, len, nsyms, "`.gnu.hash' ");
 	free(len);
-}
-
-void
-dump_unwind(struct relf *f)
-{
-	const char *m = names_machine(f->eh.e_machine);
-	char buf[32];
-
-	if (f->eh.e_machine == EM_386 || f->eh.e_machine == EM_X86_64) {
-		out("No processor specific unwind information to decode\n");
-		return;
-	}
-	if (m == NULL) {
-		snprintf(buf, sizeof(buf), "<unknown>: 0x%x", f->eh.e_machine);
-		m = buf;
-	}
-	out("\nThe decoding of unwind sections for machine type %s is not "
-	    "currently supported.\n", m);
 }
