@@ -22,7 +22,7 @@ dump_groups(struct relf *f)
 	size_t i, n = 0;
 
 	if (f->eh.e_shnum == 0) {
-		out("\nThere are no sections to group in this file.\n");
+		out("\nThere are no section groups in this file.\n");
 		return;
 	}
 	for (i = 0; i < f->shnum; i++)

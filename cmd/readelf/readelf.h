@@ -134,6 +134,9 @@ void	 dump_reloc(struct relf *);
 void	 dump_dynamic(struct relf *);
 void	 dump_version(struct relf *);
 void	 dump_notes(struct relf *);
+/* dump_core.c: the notes of core files. */
+const char *core_note_type(uint32_t);
+void	 core_note(struct relf *, uint32_t, const unsigned char *, uint64_t);
 void	 dump_sections(struct relf *);	/* -x -p -R */
 void	 dump_histogram(struct relf *);
 void	 dump_arch(struct relf *);
