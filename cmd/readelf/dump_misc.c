@@ -89,7 +89,7 @@ print_group(struct relf *f, size_t i)
 			    "maximum section", e, i);
 			continue;
 		}
-		out("   [%5u]   %s\n", e, secname_print(f, e));
+		out("   [%5u]   %s\n", e, secname_short(f, e));
 	}
 }
 

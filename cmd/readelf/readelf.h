@@ -154,6 +154,7 @@ void	 out_explain(const struct relf *, const char *text);
 int	 out_symbol(const struct relf *, int width, const char *name);
 void	 out_hexfield(const struct relf *, uint64_t);
 const char *secname_print(const struct relf *, size_t idx);
+const char *secname_short(const struct relf *, size_t idx);
 const char *shdr_flag_letters(const struct relf *, uint64_t, char *buf);
 bool	 section_in_segment(const GElf_Shdr *, const GElf_Phdr *);
 
