@@ -12,6 +12,8 @@
 #include "readelf.h"
 #include "xalloc.h"
 
+static const char *printable_name(const char *);
+
 /*
  * Print name in a field of |width| columns (padded on the right when
  * width is negative).  Returns the number of columns used.
@@ -91,5 +93,40 @@ secname_print(const struct relf *f, size_t idx)
 		return "<no-strings>";
 	s = relf_string_span(f->shstr, f->sh[idx].sh_name);
 	return s != NULL ? s : "<corrupt>";
+}
+
+/* A section name where GNU prints it through its fixed buffer (-g, -t). */
+const char *
+secname_short(const struct relf *f, size_t idx)
+{
+	return printable_name(secname_print(f, idx));
+}
+
+/*
+ * GNU shows section names through a 256-character buffer, control
+ * characters as ^X: a longer name is cut there.
+ */
+static const char *
+printable_name(const char *s)
+{
+	static char buf[257];
+	size_t n = 0;
+	unsigned char c;
+
+	if (strlen(s) < 128 && strpbrk(s, "\x01\x02\x03\x04\x05\x06\x07"
+	    "\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15"
+	    "\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f") == NULL)
+		return s;
+	for (; (c = (unsigned char)*s) != '\0' && n < 256; s++) {
+		if (c < 0x20 || c == 0x7f) {
+			if (n + 2 > 256)
+				break;
+			buf[n++] = '^';
+			buf[n++] = (char)(c == 0x7f ? '?' : c + 0x40);
+		} else
+			buf[n++] = (char)c;
+	}
+	buf[n] = '\0';
+	return buf;
 }
 
