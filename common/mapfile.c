@@ -79,14 +79,6 @@ mapfile_span(const struct mapfile *mf)
 	return s;
 }
 
-void *
-span_range(struct span s, uint64_t off, uint64_t len)
-{
-	if (len > s.size || off > s.size - len)
-		return NULL;
-	return s.data + off;
-}
-
 struct span
 span_sub(struct span s, uint64_t off, uint64_t len)
 {
@@ -97,37 +89,6 @@ span_sub(struct span s, uint64_t off, uint64_t len)
 	r.data = s.data + off;
 	r.size = len;
 	return r;
-}
-
-uint16_t
-load16(const void *p, bool big)
-{
-	const unsigned char *b = p;
-
-	return big ? (uint16_t)(b[0] << 8 | b[1]) : (uint16_t)(b[1] << 8 | b[0]);
-}
-
-uint32_t
-load32(const void *p, bool big)
-{
-	const unsigned char *b = p;
-
-	if (big)
-		return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
-		    (uint32_t)b[2] << 8 | b[3];
-	return (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 |
-	    (uint32_t)b[1] << 8 | b[0];
-}
-
-uint64_t
-load64(const void *p, bool big)
-{
-	const unsigned char *b = p;
-	uint64_t hi, lo;
-
-	hi = load32(b + (big ? 0 : 4), big);
-	lo = load32(b + (big ? 4 : 0), big);
-	return hi << 32 | lo;
 }
 
 void

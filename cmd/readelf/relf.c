@@ -241,6 +241,21 @@ relf_string_span(struct span s, uint64_t off)
 	return p;
 }
 
+/* relf_string_span that also gives the string's length. */
+const char *
+relf_string_len(struct span s, uint64_t off, size_t *len)
+{
+	const char *p, *e;
+
+	if (s.data == NULL || off >= s.size)
+		return NULL;
+	p = (const char *)s.data + off;
+	if ((e = memchr(p, '\0', s.size - off)) == NULL)
+		return NULL;
+	*len = (size_t)(e - p);
+	return p;
+}
+
 const char *
 relf_secname(const struct relf *f, size_t idx)
 {
