@@ -118,6 +118,7 @@ dump_table(struct relf *f, size_t idx, const struct symver *v)
 			sym.st_shndx = load32(x + i * 4, f->big);
 		print_sym(f, sh, strs, v, i, &sym);
 	}
+	line_end();
 }
 
 /*
@@ -189,8 +190,11 @@ print_sym(struct relf *f, const GElf_Shdr *sh, struct span strs,
 		}
 	}
 	line_chr('\n');
-	line_end();
-	explain_symbol(f, s);
+	if (f->opts->explain) {
+		line_end();
+		explain_symbol(f, s);
+	} else
+		line_next();
 }
 
 /* The section index, as GNU's "%4s" of "%3u" or of a reserved name. */

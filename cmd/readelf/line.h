@@ -8,6 +8,9 @@
  *
  * Rule: a line begun with line_* calls is ended with line_end before any
  * other output (out(), fputs, a diagnostic), or it would come out of order.
+ * A loop of many lines may end each with line_next instead, which lets
+ * them pile up to a batch, and calls line_end after the loop (and before
+ * any other output inside it).
  */
 #ifndef READELF_LINE_H
 #define READELF_LINE_H
@@ -27,6 +30,7 @@ extern struct line line;
 
 void	 line_grow(size_t);
 void	 line_end(void);
+void	 line_next(void);
 void	 line_hex(uint64_t, int digits);	/* %0*jx */
 void	 line_dec(uint64_t, int width);		/* %*ju */
 void	 line_lpad(const char *, int width);	/* %-*s */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "line.h"
 #include "readelf.h"
 #include "xalloc.h"
 
@@ -54,6 +55,7 @@ relf_error(struct relf *f, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	line_end();
 	fflush(stdout);
 	diag_error(f->name, "%s", msg);
 	f->errors++;
