@@ -91,7 +91,7 @@ line_spaces(size_t n)
  * printing order, and every byte becomes '0'+n, plus 39 more for n > 9
  * to reach 'a'.
  */
-static void
+static inline void
 hex8(char *d, uint32_t x)
 {
 	uint64_t y = x;
