@@ -157,13 +157,18 @@ merge_sort(const struct nm_sym **a, const struct nm_sym **tmp, size_t n,
 		a[k++] = tmp[i++];
 }
 
-/* Sort l's symbols: pointers first, then the symbols moved once. */
+/*
+ * Sort l's symbols: pointers first, then each symbol moved once, in
+ * place, cycle by cycle (p[k] names the symbol that belongs at k; a
+ * pointer is set to NULL once its slot is filled).  A second array of
+ * symbols would cost as much in page faults as the moves save.
+ */
 static void
 sort_with(struct nm_list *l, cmp_fn cmp)
 {
 	const struct nm_sym **p, **tmp;
-	struct nm_sym *out;
-	size_t i;
+	struct nm_sym t;
+	size_t i, j, src;
 
 	if (l->n < 2)
 		return;
@@ -172,11 +177,21 @@ sort_with(struct nm_list *l, cmp_fn cmp)
 	for (i = 0; i < l->n; i++)
 		p[i] = &l->syms[i];
 	merge_sort(p, tmp, l->n, cmp);
-	out = xreallocarray(NULL, l->cap, sizeof(*out));
-	for (i = 0; i < l->n; i++)
-		out[i] = *p[i];
-	free(l->syms);
-	l->syms = out;
+	for (i = 0; i < l->n; i++) {
+		if (p[i] == NULL || p[i] == &l->syms[i])
+			continue;
+		t = l->syms[i];
+		for (j = i;;) {
+			src = (size_t)(p[j] - l->syms);
+			p[j] = NULL;
+			if (src == i) {
+				l->syms[j] = t;
+				break;
+			}
+			l->syms[j] = l->syms[src];
+			j = src;
+		}
+	}
 	free(tmp);
 	free(p);
 }
