@@ -110,8 +110,10 @@ int	 nm_aout_collect(const struct nm_opts *, struct span,
 /* sort.c */
 void	 nm_sort(const struct nm_opts *, struct nm_list *);
 
-/* demangle.c: -C, remembered per name (NULL: not mangled). */
+/* demangle.c: -C (NULL: not a mangled name), prefetched by runs. */
+#define NM_DEMANGLE_CHUNK	2048
 const char *nm_demangle(const char *);
+void	 nm_demangle_prefetch(const struct nm_sym *, size_t, bool keep);
 
 /* print.c */
 void	 nm_print_object_heading(const struct nm_opts *, const char *file,

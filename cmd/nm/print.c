@@ -213,6 +213,11 @@ nm_print_list(const struct nm_opts *op, const struct nm_list *l)
 	}
 	for (i = 0; i < l->n; i++) {
 		s = &l->syms[i];
+		/* Names demangled ahead, a run at a time; see demangle.c. */
+		if (op->demangle && !op->without_symbol_versions &&
+		    i % NM_DEMANGLE_CHUNK == 0)
+			nm_demangle_prefetch(s, l->n - i < NM_DEMANGLE_CHUNK ?
+			    l->n - i : NM_DEMANGLE_CHUNK, l->member != NULL);
 		print_prefix(op, l);
 		switch (op->format) {
 		case NM_BSD:
@@ -230,6 +235,8 @@ nm_print_list(const struct nm_opts *op, const struct nm_list *l)
 		}
 		out_chr('\n');
 	}
+	if (op->demangle)
+		nm_demangle_prefetch(NULL, 0, false);
 }
 
 static void
