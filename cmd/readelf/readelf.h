@@ -75,6 +75,7 @@ const unsigned char *relf_secdata(struct relf *, size_t idx, uint64_t *size);
 /* The NUL-terminated string at off in the string section strndx. */
 const char *relf_string(const struct relf *, size_t strndx, uint64_t off);
 const char *relf_string_span(struct span, uint64_t off);
+const char *relf_string_len(struct span, uint64_t off, size_t *len);
 uint64_t relf_word(const struct relf *, const unsigned char *p, int bytes);
 /* Translate a virtual address to a file offset through PT_LOAD. */
 int	 relf_vaddr_off(const struct relf *, uint64_t vaddr, uint64_t *off);
