@@ -3,7 +3,11 @@
 # same inputs in one run, and print ratios (theirs / ours) and peak memory.
 #
 #   bench/ld.sh [CASE...]     cases: hello crypto synth1000 synth5000
+#                             hellopie shlib1000
 #
+# hellopie is hello linked as the compilers do by default (PIE, dynamic
+# glibc); shlib1000 is the 1,000 synthetic objects linked with -shared
+# (-Bsymbolic, since they refer to their globals PC-relatively).
 # Inputs are built under $LDBENCH (default /tmp/ldbench) and reused.  The
 # synthetic objects are assembled from bench/ld-synth.awk's output (20
 # functions per file referring into lower-numbered files).  Each link is
@@ -16,7 +20,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 ours=$top/build/bin/ld
 W=${LDBENCH:-/tmp/ldbench}
 mkdir -p "$W"
-cases=${*:-hello crypto synth1000 synth5000}
+cases=${*:-hello crypto synth1000 synth5000 hellopie shlib1000}
 
 [ -x "$ours" ] || { echo "build first: make" >&2; exit 1; }
 
@@ -46,6 +50,23 @@ prepare_hello() {
 	    > "$W/hello/hello.c"
 	cc -O2 -c -o "$W/hello/hello.o" "$W/hello/hello.c"
 	ld_args "$W/hello/args" cc -static "$W/hello/hello.o"
+}
+
+prepare_hellopie() {
+	prepare_hello
+	[ -f "$W/hellopie/args" ] && return
+	mkdir -p "$W/hellopie"
+	cc -O2 -fPIE -c -o "$W/hellopie/hello.o" "$W/hello/hello.c"
+	ld_args "$W/hellopie/args" cc "$W/hellopie/hello.o"
+}
+
+prepare_shlib() {
+	local n=$1 d=$W/shlib$1
+	prepare_synth "$n"
+	[ -f "$d/args" ] && return
+	mkdir -p "$d"
+	# shellcheck disable=SC2046
+	ld_args "$d/args" cc -shared -Wl,-Bsymbolic $(cat "$W/synth$n/objs")
 }
 
 prepare_crypto() {
@@ -152,7 +173,7 @@ lld1:ld.lld --threads=1
 mold1:mold --threads=1
 EOL
 	IFS=$IFS_OLD
-	if [ -x "$W/$name/out.ours" ]; then
+	if [ -x "$W/$name/out.ours" ] && [ "${name#shlib}" = "$name" ]; then
 		printf '  ours runs: %s\n' "$("$W/$name/out.ours" 3 2>&1 | head -1;
 		    echo "exit $?")" | tr '\n' ' '
 		echo
@@ -165,6 +186,8 @@ for c in $cases; do
 	hello) prepare_hello ;;
 	crypto) prepare_crypto || { echo "crypto: no libcrypto.a"; continue; } ;;
 	synth*) prepare_synth "${c#synth}" || continue ;;
+	hellopie) prepare_hellopie ;;
+	shlib*) prepare_shlib "${c#shlib}" || continue ;;
 	*) echo "unknown case $c" >&2; continue ;;
 	esac
 	echo "== $c"

@@ -8,7 +8,9 @@
  * __start_/__stop_ symbols are how programs find them).  .eh_frame is not
  * a root: an FDE keeps its LSDA and its CIE's personality routine alive
  * only when the function it describes is live.  Sections not allocated
- * in memory (debug information) are kept and are not roots.
+ * in memory (debug information) are kept and are not roots.  A dynamic
+ * link adds what it exports: every default-visibility definition of a
+ * shared library, and what libraries refer to in an executable.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,6 +203,13 @@ gc_sections(struct link *ctx)
 		for (j = 1; j < f->nsecs; j++)
 			if (is_root(&f->secs[j]))
 				mark(&m, &f->secs[j]);
+		/* What a dynamic link exports is used from outside. */
+		for (j = f->first_global; j < f->nsyms && ctx->dynamic; j++)
+			if (f->symbols[j] != NULL &&
+			    f->symbols[j]->kind == SYM_DEFINED &&
+			    f->symbols[j]->file == f &&
+			    dynamic_export_root(ctx, f->symbols[j]))
+				mark_symbol(&m, f->symbols[j]);
 	}
 	do
 		propagate(&m);

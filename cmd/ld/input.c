@@ -9,6 +9,7 @@
  * these arrays without checks.  Relocation entries are checked where they
  * are used (scan.c).  Archives are opened and their symbol index read;
  * their members are parsed only when resolve_symbols pulls them in.
+ * Shared libraries are read by shlib.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +47,18 @@ read_input_files(struct link *ctx)
 		s = mapfile_span(mf);
 		switch (filetype_detect(s)) {
 		case FT_ELF:
+			if (s.size >= sizeof(Elf64_Ehdr) &&
+			    ((const Elf64_Ehdr *)s.data)->e_type == ET_DYN &&
+			    s.data[EI_CLASS] == ELFCLASS64 &&
+			    s.data[EI_DATA] == ELFDATA2LSB) {
+				if (ia->bstatic)
+					diag_error(ia->path, "attempted static "
+					    "link of a shared library");
+				else
+					ia->dso = read_shared_file(ctx, ia, s,
+					    (uint32_t)i);
+				break;
+			}
 			ia->obj = parse_object(ctx, ia->path, s,
 			    (uint64_t)i << 32);
 			break;
@@ -90,7 +103,8 @@ parse_object(struct link *ctx, const char *name, struct span s,
 		return NULL;
 	}
 	if (eh->e_type == ET_DYN) {
-		diag_error(name, "shared libraries are not supported yet");
+		diag_error(name, "a shared library cannot be an archive "
+		    "member");
 		return NULL;
 	}
 	if (eh->e_type != ET_REL || eh->e_machine != EM_X86_64) {

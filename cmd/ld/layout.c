@@ -25,6 +25,7 @@ static void	place_alloc(struct link *);
 static void	place_nonalloc(struct link *);
 static void	add_relro(struct link *);
 static Elf64_Phdr *new_phdr(struct link *, uint32_t, uint32_t);
+static void	dynamic_phdrs(struct link *, size_t);
 
 static uint64_t
 align_up(uint64_t v, uint64_t a)
@@ -186,7 +187,8 @@ count_phdrs(struct link *ctx, size_t *n)
 			note = true;
 	}
 	*n = seg[0] + seg[1] + seg[2] + seg[3] + tls + note + 1 +
-	    (ctx->ehframehdr != NULL) + relro_wanted(ctx);
+	    (ctx->ehframehdr != NULL) + relro_wanted(ctx) +
+	    (ctx->interp != NULL ? 2 : 0) + (ctx->dynamic_sec != NULL);
 }
 
 static void
@@ -202,11 +204,16 @@ place_alloc(struct link *ctx)
 
 	count_phdrs(ctx, &n);
 	off = sizeof(Elf64_Ehdr) + n * sizeof(Elf64_Phdr);
-	addr = IMAGE_BASE + off;
+	addr = ctx->image_base + off;
+	/* PT_PHDR and PT_INTERP come before any PT_LOAD (gABI). */
+	if (ctx->interp != NULL) {
+		new_phdr(ctx, PT_PHDR, PF_R);
+		new_phdr(ctx, PT_INTERP, PF_R);
+	}
 	/* The first segment holds the headers, whatever follows them. */
 	load = new_phdr(ctx, PT_LOAD, PF_R);
 	load->p_align = PAGE_SIZE;
-	load->p_vaddr = load->p_paddr = IMAGE_BASE;
+	load->p_vaddr = load->p_paddr = ctx->image_base;
 	load->p_filesz = load->p_memsz = off;
 	for (i = 0; i < ctx->nosecs; i++) {
 		os = ctx->osecs[i];
@@ -227,9 +234,10 @@ place_alloc(struct link *ctx)
 		}
 		addr = align_up(addr, os->align);
 		if (os->type != SHT_NOBITS)
-			off = addr - IMAGE_BASE;
+			off = addr - ctx->image_base;
 		os->addr = addr;
-		os->offset = os->type == SHT_NOBITS ? off : addr - IMAGE_BASE;
+		os->offset = os->type == SHT_NOBITS ? off :
+		    addr - ctx->image_base;
 		if (os->flags & SHF_TLS) {
 			if (tls == NULL) {
 				tls = &ctx->phdrs[15];
@@ -254,7 +262,7 @@ place_alloc(struct link *ctx)
 			note->p_filesz = addr + os->size - note->p_vaddr;
 		addr += os->size;
 		if (os->type != SHT_NOBITS) {
-			off = addr - IMAGE_BASE;
+			off = addr - ctx->image_base;
 			load->p_filesz = off - load->p_offset;
 		}
 		load->p_memsz = addr - load->p_vaddr;
@@ -292,6 +300,15 @@ place_alloc(struct link *ctx)
 		ph->p_filesz = ph->p_memsz = ctx->ehframehdr->size;
 		ph->p_align = 4;
 	}
+	if (ctx->interp != NULL)
+		dynamic_phdrs(ctx, n);
+	if (ctx->dynamic_sec != NULL) {
+		Elf64_Phdr *ph = new_phdr(ctx, PT_DYNAMIC, PF_R | PF_W);
+		ph->p_vaddr = ph->p_paddr = ctx->dynamic_sec->addr;
+		ph->p_offset = ctx->dynamic_sec->offset;
+		ph->p_filesz = ph->p_memsz = ctx->dynamic_sec->size;
+		ph->p_align = 8;
+	}
 	new_phdr(ctx, PT_GNU_STACK, PF_R | PF_W)->p_align = 16;
 	if (relro_wanted(ctx))
 		add_relro(ctx);
@@ -301,6 +318,23 @@ place_alloc(struct link *ctx)
 	/* Fewer than counted (an empty segment): pad with PT_NULL. */
 	while (ctx->nphdrs < n)
 		new_phdr(ctx, PT_NULL, 0);
+}
+
+/* PT_PHDR (the loader finds a PIE's base with it) and PT_INTERP. */
+static void
+dynamic_phdrs(struct link *ctx, size_t n)
+{
+	Elf64_Phdr *ph = &ctx->phdrs[0];
+
+	ph->p_offset = sizeof(Elf64_Ehdr);
+	ph->p_vaddr = ph->p_paddr = ctx->image_base + ph->p_offset;
+	ph->p_filesz = ph->p_memsz = n * sizeof(Elf64_Phdr);
+	ph->p_align = 8;
+	ph = &ctx->phdrs[1];
+	ph->p_offset = ctx->interp->offset;
+	ph->p_vaddr = ph->p_paddr = ctx->interp->addr;
+	ph->p_filesz = ph->p_memsz = ctx->interp->size;
+	ph->p_align = 1;
 }
 
 static void
@@ -376,7 +410,7 @@ symbol_address(struct link *ctx, const struct symbol *s)
 	const struct input_section *is;
 
 	if (s->iplt >= 0)
-		return ctx->iplt->addr + (uint64_t)s->iplt * 16;
+		return ctx->iplt->addr + ctx->plt0 + (uint64_t)s->iplt * 16;
 	switch (s->kind) {
 	case SYM_DEFINED:
 		if (s->shndx == SHN_ABS)
@@ -391,6 +425,8 @@ symbol_address(struct link *ctx, const struct symbol *s)
 		return is->osec->addr + is->offset + s->value;
 	case SYM_SYNTHETIC:
 		return (s->osec != NULL ? s->osec->addr : 0) + s->value;
+	case SYM_SHARED:
+		return shared_symbol_address(ctx, s);
 	default:
 		return 0;
 	}
@@ -455,7 +491,7 @@ fix_one(struct link *ctx, struct symbol *s)
 		s->value = ctx->edata;
 	else if (strcmp(n, "__ehdr_start") == 0 ||
 	    strcmp(n, "__executable_start") == 0)
-		s->value = IMAGE_BASE;
+		s->value = ctx->image_base;
 	else if (strncmp(n, "__init_array_", 13) == 0)
 		at_section(s, osec_named(ctx, ".init_array"), n[13] == 'e',
 		    ctx->edata);
@@ -466,7 +502,8 @@ fix_one(struct link *ctx, struct symbol *s)
 		at_section(s, osec_named(ctx, ".preinit_array"), n[16] == 'e',
 		    ctx->edata);
 	else if (strncmp(n, "__rela_iplt_", 12) == 0)
-		at_section(s, ctx->relaiplt, n[12] == 'e', 0);
+		/* Empty in a PIE: the loader applies .rela.plt itself. */
+		at_section(s, ctx->relaiplt, n[12] == 'e' && !ctx->pic, 0);
 	else if (strcmp(n, "_GLOBAL_OFFSET_TABLE_") == 0)
 		at_section(s, ctx->gotplt->omit ? ctx->got : ctx->gotplt,
 		    false, 0);
@@ -478,8 +515,10 @@ fix_one(struct link *ctx, struct symbol *s)
 		at_section(s, osec_named(ctx, n + 8), false, 0);
 	else if (strncmp(n, "__stop_", 7) == 0)
 		at_section(s, osec_named(ctx, n + 7), true, 0);
+	else if (strcmp(n, "_DYNAMIC") == 0 && ctx->dynamic_sec != NULL)
+		at_section(s, ctx->dynamic_sec, false, 0);
 	else
-		s->value = 0;	/* _DYNAMIC: there is none */
+		s->value = 0;	/* _DYNAMIC of a static link: none */
 }
 
 void
@@ -497,7 +536,7 @@ fix_synthetic_symbols(struct link *ctx)
 	ctx->gotbase = ctx->gotplt->omit ? ctx->got->addr : ctx->gotplt->addr;
 	if (ctx->entry->kind == SYM_UNDEF || ctx->entry->kind == SYM_LAZY)
 		ctx->entry_addr = osec_named(ctx, ".text") != NULL ?
-		    osec_named(ctx, ".text")->addr : IMAGE_BASE;
+		    osec_named(ctx, ".text")->addr : ctx->image_base;
 	else
 		ctx->entry_addr = symbol_address(ctx, ctx->entry);
 }

@@ -6,8 +6,9 @@
  * mapped and read in place: names are views into mapped string tables,
  * section contents are copied once, straight into the mapped output.
  *
- * Only x86-64 ELF relocatable objects and archives of them are read, and
- * only static executables (ET_EXEC) are written so far.
+ * x86-64 ELF relocatable objects, archives of them and shared libraries
+ * are read; static and dynamic executables (ET_EXEC, or ET_DYN for PIE)
+ * and shared libraries are written.
  */
 #ifndef LD_H
 #define LD_H
@@ -28,11 +29,15 @@
 struct link;
 struct input_file;
 struct output_section;
+struct shared_file;
+struct strtab;
+struct verscript;
 
 /* How a symbol is known so far; the order is the order of strength. */
 enum sym_kind {
 	SYM_UNDEF,	/* referenced, no definition seen */
 	SYM_LAZY,	/* an archive member defines it; not loaded */
+	SYM_SHARED,	/* a shared library defines it (shlib.c) */
 	SYM_COMMON,	/* tentative definition: size and alignment only */
 	SYM_DEFINED,	/* defined in a live input section, or absolute */
 	SYM_SYNTHETIC,	/* defined by the linker (_end, __start_X, ...) */
@@ -73,7 +78,26 @@ struct symbol {
 	uint8_t			 flags;
 	bool			 weakdef;	/* defined by a weak symbol */
 	bool			 common;	/* was common, now in .bss */
+	/* Dynamic linking (shlib.c, dynamic.c, dynreloc.c). */
+	uint8_t			 dflags;	/* SD_* */
+	uint16_t		 ver;		/* SYM_SHARED: version index in
+						   dso; else version node */
+	uint16_t		 outver;	/* .gnu.version entry */
+	uint32_t		 dynidx;	/* index in .dynsym, 0: none */
+	int32_t			 gotgd;		/* TLSGD pair of GOT slots */
+	struct shared_file	*dso;		/* SYM_SHARED only */
+	uint64_t		 copyoff;	/* SD_COPY: offset in .dynbss */
 };
+
+/* Dynamic symbol flags (struct symbol dflags). */
+#define SD_PREEMPT	0x01	/* may be bound elsewhere at run time */
+#define SD_EXPORT	0x02	/* in .dynsym */
+#define SD_COPY		0x04	/* copy relocation into .dynbss */
+#define SD_CANON	0x08	/* canonical PLT: its address is the PLT's */
+#define SD_DYNREF	0x10	/* a shared library refers to it */
+#define SD_LOCALIZED	0x20	/* made local by a version script */
+#define SD_NEEDREF	0x40	/* a relocation needs it in .dynsym */
+#define SD_ALIAS	0x80	/* SD_COPY through another name's copy */
 
 /* A string or constant of an SHF_MERGE section (merge.c). */
 struct merge_piece {
@@ -144,6 +168,32 @@ struct input_file {
 enum got_kind {
 	GOT_ADDR,	/* the symbol's address */
 	GOT_TPOFF,	/* its offset from the thread pointer */
+	GOT_DTPMOD,	/* its TLS module id (sym NULL: this module's) */
+	GOT_DTPOFF,	/* its offset in its module's TLS block */
+};
+
+/*
+ * A shared library input (shlib.c).  Only its dynamic symbol table, its
+ * version definitions and its DT_SONAME are read.  vername[i] is the name
+ * of version definition i (NULL if none), and verout[i] its index in our
+ * .gnu.version_r once a symbol needs it (0 before).
+ */
+struct shared_file {
+	const char		*name;
+	const char		*soname;
+	struct span		 data;
+	const Elf64_Sym		*syms;
+	size_t			 nsyms;
+	const char		*strtab;
+	uint64_t		 strsz;
+	const uint16_t		*versym;	/* nsyms entries, or NULL */
+	const char		**vername;
+	uint16_t		*verout;
+	size_t			 nver;
+	uint32_t		 order;
+	uint32_t		 sonamestr;	/* offset in .dynstr */
+	bool			 as_needed;
+	bool			 needed;	/* gets a DT_NEEDED */
 };
 
 struct got_entry {
@@ -163,6 +213,17 @@ enum osec_kind {
 	OS_SYMTAB,
 	OS_STRTAB,
 	OS_SHSTRTAB,
+	OS_INTERP,	/* dynamic linking, dynamic.c */
+	OS_DYNSYM,
+	OS_DYNSTR,
+	OS_HASH,
+	OS_GNUHASH,
+	OS_VERSYM,
+	OS_VERNEED,
+	OS_VERDEF,
+	OS_RELADYN,
+	OS_DYNAMIC,
+	OS_DYNBSS,
 };
 
 /*
@@ -205,6 +266,27 @@ struct ld_opts {
 	bool		 relro;
 	bool		 verbose;
 	bool		 fatal_warnings;
+	/* Dynamic linking. */
+	bool		 pie;
+	bool		 shared;
+	bool		 static_pie;
+	bool		 now;		/* -z now */
+	bool		 z_defs;	/* -z defs, --no-undefined */
+	bool		 z_nodelete;
+	bool		 z_origin;
+	bool		 z_text;
+	bool		 bsymbolic;
+	bool		 bsymbolic_functions;
+	bool		 export_dynamic;
+	bool		 new_dtags;	/* RUNPATH rather than RPATH */
+	bool		 hash_sysv;	/* --hash-style=sysv or both */
+	bool		 hash_gnu;
+	bool		 no_dynamic_linker;
+	const char	*soname;
+	const char	*dynamic_linker;
+	const char	*rpath;		/* the -rpath values joined by ':' */
+	const char	*version_script;
+	const char	*dynamic_list;
 };
 
 /* An input named on the command line, after library search. */
@@ -212,9 +294,12 @@ struct input_arg {
 	const char	*path;
 	int		 group;		/* group number, 0: none */
 	bool		 whole_archive;
+	bool		 as_needed;	/* --as-needed, AS_NEEDED ( ) */
+	bool		 bstatic;	/* -Bstatic: no shared libraries */
 	struct mapfile	 map;
 	struct input_file *obj;		/* set by read_input_files */
 	struct archive	*archive;	/* or this */
+	struct shared_file *dso;	/* or this */
 	struct arindex_sym *archive_syms; /* its index */
 	size_t		 narchive_syms;
 };
@@ -271,6 +356,43 @@ struct link {
 
 	struct outfile		 out;
 	unsigned char		*buf;		/* the mapped output */
+
+	/* Dynamic linking (shlib.c, dynamic.c, dynreloc.c). */
+	bool			 dynamic;	/* has .dynamic */
+	bool			 pic;		/* PIE or shared: ET_DYN */
+	bool			 textrel;
+	bool			 static_tls;
+	uint64_t		 image_base;
+	struct shared_file	**dsos;
+	size_t			 ndsos, capdsos;
+	struct output_section	*interp, *dynsym, *dynstr, *hash, *gnuhash;
+	struct output_section	*versym, *verneed, *verdef, *reladyn;
+	struct output_section	*dynamic_sec, *dynbss;
+	struct symbol		**dynsyms;	/* .dynsym order, [0] NULL */
+	uint32_t		 ndynsyms;
+	uint32_t		 dynsymoff;	/* first hashed symbol */
+	uint32_t		 gnubuckets, gnubloom;
+	uint32_t		*dynhashes;	/* GNU hash of each hashed one */
+	struct strtab		*dynstrtab;
+	uint32_t		 nverneed;	/* Verneed entries */
+	uint32_t		 nvernaux;
+	uint32_t		 nverdef;
+	uint32_t		 nrelative;	/* .rela.dyn RELATIVE entries */
+	uint32_t		 nreladyn;	/* all .rela.dyn entries */
+	uint32_t		 relcur, symcur; /* write cursors */
+	uint32_t		 ndyntags;
+	uint32_t		 plt0;		/* bytes before PLT entry 0 */
+	int32_t			 tlsld_got;	/* module slot for TLSLD */
+	struct symbol		**copysyms;
+	uint32_t		 ncopy, capcopy;
+	struct verscript	*vs;		/* --version-script */
+	struct verscript	*dynlist;	/* --dynamic-list */
+
+	/* --wrap and --defsym (wrap.c). */
+	const char		**wraps;	/* SYM, __wrap_SYM, __real_SYM */
+	size_t			 nwraps;
+	const char		**defsyms;	/* SYM, EXPR */
+	size_t			 ndefsyms;
 };
 
 /* main.c */
@@ -280,7 +402,7 @@ void	checkpoint(struct link *);
 void	parse_args(struct link *, int, char **);
 
 struct input_arg *insert_input(struct link *, size_t, const char *, int);
-const char *find_library(struct link *, const char *);
+const char *find_library(struct link *, const char *, bool);
 
 /* script.c */
 bool	read_script(struct link *, size_t, struct span);
@@ -352,5 +474,46 @@ void	write_eh_frame_hdr(struct link *);
 
 /* map.c */
 void	write_map(struct link *);
+
+/* shlib.c */
+struct shared_file *read_shared_file(struct link *, struct input_arg *,
+	    struct span, uint32_t);
+void	add_shared_symbols(struct link *, struct shared_file *);
+void	resolve_dynamic(struct link *);
+bool	sym_preemptible(const struct link *, const struct symbol *);
+
+/* dynamic.c */
+void	setup_dynamic(struct link *);
+bool	dynamic_export_root(struct link *, const struct symbol *);
+void	dynamic_shdr(struct link *, const struct output_section *,
+	    Elf64_Shdr *);
+void	create_dynamic_sections(struct link *);
+void	size_dynamic_sections(struct link *);
+void	write_dynamic_section(struct link *, struct output_section *);
+
+/* dynreloc.c */
+void	scan_dynamic_reloc(struct link *, struct input_section *, size_t *);
+void	size_dynamic_relocs(struct link *);
+int	apply_dynamic_reloc(struct link *, struct input_section *,
+	    const Elf64_Rela *, unsigned char *, uint64_t, uint64_t,
+	    struct symbol *, int64_t);
+void	write_dynamic_got(struct link *, unsigned char *);
+void	write_plt(struct link *, struct output_section *);
+void	reladyn_add(struct link *, uint64_t, uint32_t, uint32_t, int64_t);
+uint64_t shared_symbol_address(struct link *, const struct symbol *);
+
+/* wrap.c */
+void	add_wrap(struct link *, const char *);
+void	add_defsym(struct link *, const char *);
+const char *wrap_name(struct link *, const char *);
+void	apply_defsyms(struct link *);
+
+/* verscript.c */
+bool	read_dynamic_list(struct link *, const char *);
+bool	dynlist_match(const struct link *, const struct symbol *);
+bool	read_version_script(struct link *, const char *);
+void	apply_version_script(struct link *);
+void	size_version_definitions(struct link *);
+void	write_version_definitions(struct link *, unsigned char *);
 
 #endif

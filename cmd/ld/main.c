@@ -1,6 +1,6 @@
 /*
- * ld: link x86-64 ELF relocatable objects and archives into a static
- * executable.
+ * ld: link x86-64 ELF relocatable objects, archives and shared libraries
+ * into an executable (static, dynamic or PIE) or a shared library.
  *
  * main() is the link, a straight list of passes on one struct link (see
  * STYLE.md section 8 and mold's src/main.cc).  Each pass records errors and
@@ -37,6 +37,8 @@ main(int argc, char **argv)
 
 	/* Map every input: objects are validated, archives indexed. */
 	read_input_files(&ctx);
+	/* Static, dynamic or position-independent: settled here. */
+	setup_dynamic(&ctx);
 	checkpoint(&ctx);
 
 	/*
@@ -44,6 +46,12 @@ main(int argc, char **argv)
 	 * Beyond this point no new input files are added.
 	 */
 	resolve_symbols(&ctx);
+	/* --defsym: aliases and absolute values, before the checks. */
+	apply_defsyms(&ctx);
+
+	/* Needed libraries (--as-needed) and preemptible symbols. */
+	if (ctx.dynamic)
+		resolve_dynamic(&ctx);
 
 	/* Undefined and duplicate symbols are fatal here. */
 	check_symbols(&ctx);
@@ -61,6 +69,11 @@ main(int argc, char **argv)
 
 	/* GOT and IFUNC PLT needs.  No new symbols after this. */
 	scan_relocations(&ctx);
+	checkpoint(&ctx);
+
+	/* .dynsym, its strings, hashes and versions; .dynamic's tags. */
+	if (ctx.dynamic)
+		size_dynamic_sections(&ctx);
 	checkpoint(&ctx);
 
 	/* Sizes, segments and file offsets: the layout is fixed. */

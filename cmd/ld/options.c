@@ -5,8 +5,8 @@
  * GNU ld's syntax: options may start with one dash or two, take their
  * argument as "-oFILE", "-o FILE", "--opt=ARG" or "--opt ARG", and inputs
  * are interleaved with options whose position matters (-l, -(, -Bstatic,
- * --whole-archive).  Everything the gcc and clang drivers pass is accepted;
- * what only matters for dynamic linking is accepted and ignored in a
+ * --whole-archive, --as-needed).  Everything the gcc and clang drivers pass
+ * is accepted; what only matters for dynamic linking is ignored in a
  * static link.  Anything else is "ld: unknown option: X".
  */
 #include <sys/stat.h>
@@ -28,7 +28,8 @@ struct argstate {
 	int		  ngroups;
 	bool		  whole;
 	bool		  bstatic;
-	bool		  state_whole[8], state_static[8];
+	bool		  asneeded;
+	bool		  state_whole[8], state_static[8], state_asneeded[8];
 	int		  nstate;
 	bool		  printed_version;
 };
@@ -41,30 +42,29 @@ static void	add_input(struct link *, struct argstate *, const char *);
 static void	add_library(struct link *, struct argstate *, const char *);
 static bool	parse_one(struct link *, struct argstate *, const char *);
 static bool	parse_ignored(struct argstate *, const char *);
+static bool	parse_dynamic(struct link *, struct argstate *, const char *);
+static void	add_rpath(struct link *, const char *);
 
 /* Options taking an argument that a static link does not need. */
 static const char *const ignored_with_arg[] = {
-	"plugin", "plugin-opt", "m", "hash-style", "dynamic-linker",
-	"rpath", "rpath-link", "soname", "h", "O", "sysroot",
-	"exclude-libs", "version-script", "dynamic-list", "threads",
+	"plugin", "plugin-opt", "m", "rpath-link", "O", "sysroot",
+	"exclude-libs", "threads",
 	"thread-count", "compress-debug-sections", "color-diagnostics",
 	"unresolved-symbols", "y", "trace-symbol",
-	"defsym", "wrap", "Y", "R", "audit", "f", "F", "package-metadata",
+	"Y", "audit", "f", "F", "package-metadata",
 	NULL
 };
 
 /* Flags that do not change a static link (or are the default). */
 static const char *const ignored_flags[] = {
-	"as-needed", "no-as-needed", "eh-frame-hdr-unused", "no-pie",
-	"no-dynamic-linker", "nostdlib", "no-undefined", "allow-shlib-undefined",
+	"eh-frame-hdr-unused", "nostdlib", "allow-shlib-undefined",
 	"no-allow-shlib-undefined", "sort-common", "warn-common",
-	"enable-new-dtags", "disable-new-dtags", "export-dynamic", "E",
-	"no-export-dynamic", "X", "x", "discard-locals", "discard-all",
+	"X", "x", "discard-locals", "discard-all",
 	"g", "no-warn-mismatch", "no-threads", "fatal-warnings-unused",
 	"no-fatal-warnings", "Qy", "d", "dc", "dp", "color-diagnostics",
 	"no-color-diagnostics", "no-relax", "relax", "warn-once",
-	"no-copy-dt-needed-entries", "copy-dt-needed-entries", "Bsymbolic",
-	"Bsymbolic-functions", "no-gc-sections-unused", "demangle",
+	"no-copy-dt-needed-entries", "copy-dt-needed-entries",
+	"no-gc-sections-unused", "demangle",
 	"no-demangle", "error-unresolved-symbols", "warn-shared-textrel",
 	"nmagic", "n", "build-id=none-unused", "no-keep-memory",
 	"reduce-memory-overheads", "stats", "trace", "t", "no-undefined-version",
@@ -178,6 +178,7 @@ parse_args(struct link *ctx, int argc, char **argv)
 	st.argv = argv;
 	ctx->opts.output = "a.out";
 	ctx->opts.relro = true;
+	ctx->opts.hash_gnu = ctx->opts.hash_sysv = true;
 	for (st.i = 1; st.i < argc; st.i++) {
 		a = argv[st.i];
 		if (a[0] != '-' || a[1] == '\0') {
@@ -250,6 +251,9 @@ parse_one(struct link *ctx, struct argstate *st, const char *a)
 	struct ld_opts *o = &ctx->opts;
 	const char *v;
 
+	/* First, so that "-export-dynamic" is not "-e xport-dynamic". */
+	if (!flag(a, "help") && parse_dynamic(ctx, st, a))
+		return true;
 	if (match(st, "o", &v) || match(st, "output", &v))
 		o->output = v;
 	else if (match(st, "e", &v) || match(st, "entry", &v))
@@ -286,6 +290,7 @@ parse_one(struct link *ctx, struct argstate *st, const char *a)
 		if (st->nstate < 8) {
 			st->state_whole[st->nstate] = st->whole;
 			st->state_static[st->nstate] = st->bstatic;
+			st->state_asneeded[st->nstate] = st->asneeded;
 		}
 		st->nstate++;
 	} else if (flag(a, "pop-state")) {
@@ -294,6 +299,7 @@ parse_one(struct link *ctx, struct argstate *st, const char *a)
 		else if (--st->nstate < 8) {
 			st->whole = st->state_whole[st->nstate];
 			st->bstatic = st->state_static[st->nstate];
+			st->asneeded = st->state_asneeded[st->nstate];
 		}
 	} else if (flag(a, "build-id"))
 		o->build_id = "sha1";
@@ -338,20 +344,114 @@ parse_one(struct link *ctx, struct argstate *st, const char *a)
 	}
 	else if (flag(a, "help"))
 		usage();
-	else if (flag(a, "pie") || flag(a, "shared") || flag(a, "Bshareable")
-	    || flag(a, "static-pie") || flag(a, "r") ||
-	    flag(a, "relocatable"))
-		diag_error(NULL, "%s: only static executables can be linked "
-		    "so far", a);
+	else if (flag(a, "r") || flag(a, "relocatable"))
+		diag_error(NULL, "%s: relocatable output is not supported", a);
 	else if (match(st, "z", &v)) {
 		if (strcmp(v, "relro") == 0)
 			o->relro = true;
 		else if (strcmp(v, "norelro") == 0)
 			o->relro = false;
-		/* now, lazy, separate-code, noexecstack, ...: defaults. */
+		else if (strcmp(v, "now") == 0)
+			o->now = true;
+		else if (strcmp(v, "lazy") == 0)
+			o->now = false;
+		else if (strcmp(v, "defs") == 0)
+			o->z_defs = true;
+		else if (strcmp(v, "undefs") == 0)
+			o->z_defs = false;
+		else if (strcmp(v, "nodelete") == 0)
+			o->z_nodelete = true;
+		else if (strcmp(v, "origin") == 0)
+			o->z_origin = true;
+		else if (strcmp(v, "text") == 0)
+			o->z_text = true;
+		else if (strcmp(v, "notext") == 0 ||
+		    strcmp(v, "textoff") == 0)
+			o->z_text = false;
+		/* separate-code, noexecstack, ...: our defaults. */
 	} else
 		return parse_ignored(st, a);
 	return true;
+}
+
+/* The options of dynamic linking (see dynamic.c and shlib.c). */
+static bool
+parse_dynamic(struct link *ctx, struct argstate *st, const char *a)
+{
+	struct ld_opts *o = &ctx->opts;
+	const char *v;
+
+	/* Before -h SONAME, which would take "-hash-style" otherwise. */
+	if (match(st, "hash-style", &v)) {
+		o->hash_sysv = strcmp(v, "sysv") == 0 || strcmp(v, "both") == 0;
+		o->hash_gnu = strcmp(v, "gnu") == 0 || strcmp(v, "both") == 0;
+		if (!o->hash_sysv && !o->hash_gnu)
+			diag_error(NULL, "unknown --hash-style: %s", v);
+	} else if (flag(a, "pie") || flag(a, "pic-executable"))
+		o->pie = true;
+	else if (flag(a, "no-pie"))
+		o->pie = false;
+	else if (flag(a, "shared") || flag(a, "Bshareable"))
+		o->shared = true;
+	else if (flag(a, "static-pie")) {
+		o->static_pie = o->pie = true;
+		o->no_dynamic_linker = true;
+		st->bstatic = true;
+	} else if (flag(a, "as-needed"))
+		st->asneeded = true;
+	else if (flag(a, "no-as-needed"))
+		st->asneeded = false;
+	else if (flag(a, "export-dynamic") || flag(a, "E"))
+		o->export_dynamic = true;
+	else if (flag(a, "no-export-dynamic"))
+		o->export_dynamic = false;
+	else if (flag(a, "Bsymbolic"))
+		o->bsymbolic = true;
+	else if (flag(a, "Bsymbolic-functions"))
+		o->bsymbolic_functions = true;
+	else if (flag(a, "enable-new-dtags"))
+		o->new_dtags = true;
+	else if (flag(a, "disable-new-dtags"))
+		o->new_dtags = false;
+	else if (flag(a, "no-undefined"))
+		o->z_defs = true;
+	else if (flag(a, "no-dynamic-linker"))
+		o->no_dynamic_linker = true;
+	else if (match(st, "dynamic-linker", &v) || match(st, "I", &v))
+		o->dynamic_linker = v;
+	else if (match(st, "soname", &v) || match(st, "h", &v))
+		o->soname = v;
+	else if (match(st, "rpath", &v) || match(st, "R", &v))
+		add_rpath(ctx, v);
+	else if (match(st, "wrap", &v))
+		add_wrap(ctx, v);
+	else if (match(st, "defsym", &v))
+		add_defsym(ctx, v);
+	else if (match(st, "version-script", &v))
+		o->version_script = v;
+	else if (match(st, "dynamic-list", &v))
+		o->dynamic_list = v;
+	else
+		return false;
+	return true;
+}
+
+/* -rpath DIR, repeated: the directories joined by ':' in order. */
+static void
+add_rpath(struct link *ctx, const char *dir)
+{
+	const char *old = ctx->opts.rpath;
+	char *p;
+	size_t n;
+
+	if (old == NULL) {
+		ctx->opts.rpath = dir;
+		return;
+	}
+	n = strlen(old) + strlen(dir) + 2;
+	p = xmalloc(n);
+	snprintf(p, n, "%s:%s", old, dir);
+	ctx->opts.rpath = p;
 }
 
 static bool
@@ -379,6 +479,8 @@ add_input(struct link *ctx, struct argstate *st, const char *path)
 
 	ia = insert_input(ctx, ctx->nargs, path, st->group);
 	ia->whole_archive = st->whole;
+	ia->as_needed = st->asneeded;
+	ia->bstatic = st->bstatic;
 }
 
 /* A new input at position at (a linker script's inputs go after it). */
@@ -403,26 +505,30 @@ insert_input(struct link *ctx, size_t at, const char *path, int group)
 }
 
 /*
- * -lNAME: libNAME.a in the -L directories, in order; -l:FILE: FILE.  A
- * shared library is not usable yet, so only a dynamic link that finds
- * nothing but libNAME.so says so.
+ * -lNAME: libNAME.so, then libNAME.a, in each -L directory in order (only
+ * libNAME.a when shared is false: -Bstatic); -l:FILE: FILE.
  */
 const char *
-find_library(struct link *ctx, const char *name)
+find_library(struct link *ctx, const char *name, bool shared)
 {
 	char path[4096];
 	struct stat sb;
 	size_t i;
+	int k;
 
 	for (i = 0; i < ctx->nlibdirs; i++) {
-		if (name[0] == ':')
-			snprintf(path, sizeof(path), "%s/%s", ctx->libdirs[i],
-			    name + 1);
-		else
-			snprintf(path, sizeof(path), "%s/lib%s.a",
-			    ctx->libdirs[i], name);
-		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
-			return xstrdup(path);
+		for (k = shared ? 0 : 1; k < 2; k++) {
+			if (name[0] == ':')
+				snprintf(path, sizeof(path), "%s/%s",
+				    ctx->libdirs[i], name + 1);
+			else
+				snprintf(path, sizeof(path), "%s/lib%s.%s",
+				    ctx->libdirs[i], name, k == 0 ? "so" : "a");
+			if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+				return xstrdup(path);
+			if (name[0] == ':')
+				break;
+		}
 	}
 	return NULL;
 }
@@ -430,39 +536,29 @@ find_library(struct link *ctx, const char *name)
 static void
 add_library(struct link *ctx, struct argstate *st, const char *name)
 {
-	char path[4096];
-	struct stat sb;
 	const char *found;
-	size_t i;
-	bool sofound = false;
 
-	if ((found = find_library(ctx, name)) != NULL) {
+	if ((found = find_library(ctx, name, !st->bstatic)) != NULL) {
 		add_input(ctx, st, found);
 		return;
 	}
-	for (i = 0; i < ctx->nlibdirs && name[0] != ':' && !st->bstatic;
-	    i++) {
-		snprintf(path, sizeof(path), "%s/lib%s.so", ctx->libdirs[i],
-		    name);
-		if (stat(path, &sb) == 0)
-			sofound = true;
-	}
-	if (sofound)
-		diag_error(NULL, "-l%s: only lib%s.so found; shared libraries "
-		    "are not supported yet", name, name);
-	else
-		diag_error(NULL, "cannot find -l%s", name);
+	diag_error(NULL, "cannot find -l%s", name);
 }
 
 static void
 usage(void)
 {
 	fprintf(stderr,
-	    "usage: ld [-MSsv] [-e entry] [-L dir] [-l name] [-Map file]"
+	    "usage: ld [-EMSsv] [-e entry] [-L dir] [-l name] [-Map file]"
 	    " [-o file]\n"
 	    "          [--build-id[=style]] [--eh-frame-hdr] [--gc-sections]\n"
-	    "          [--start-group] [--end-group] [-static] [-z keyword]"
-	    " file ...\n");
+	    "          [--start-group] [--end-group] [-static] [-z keyword]\n"
+	    "          [-pie | -no-pie | -shared | -static-pie]"
+	    " [-soname name]\n"
+	    "          [-dynamic-linker file] [-rpath dir]"
+	    " [--hash-style=style]\n"
+	    "          [--as-needed] [--version-script file]"
+	    " [-Bsymbolic] file ...\n");
 	exit(1);
 }
 

@@ -55,6 +55,29 @@ write_output(struct link *ctx)
 		    strerror(errno));
 }
 
+/*
+ * Whether the output uses GNU extensions that the OS/ABI must announce:
+ * an IFUNC (a dynamic link has PLT entries for others too) or a
+ * STB_GNU_UNIQUE symbol (C++ inline statics).
+ */
+static bool
+has_ifunc(struct link *ctx)
+{
+	struct symbol *s;
+	size_t i;
+
+	for (i = 0; i < ctx->niplt; i++)
+		if (ctx->ipltsyms[i]->type == STT_GNU_IFUNC)
+			return true;
+	for (i = 0; i < ctx->symtab.cap; i++) {
+		s = ctx->symtab.ents[i].val;
+		if (s != NULL && s->bind == STB_GNU_UNIQUE &&
+		    s->kind == SYM_DEFINED)
+			return true;
+	}
+	return false;
+}
+
 static void
 write_headers(struct link *ctx)
 {
@@ -65,8 +88,8 @@ write_headers(struct link *ctx)
 	eh->e_ident[EI_DATA] = ELFDATA2LSB;
 	eh->e_ident[EI_VERSION] = EV_CURRENT;
 	/* IFUNC symbols are a GNU extension, which the OS/ABI then says. */
-	eh->e_ident[EI_OSABI] = ctx->niplt > 0 ? ELFOSABI_GNU : ELFOSABI_NONE;
-	eh->e_type = ET_EXEC;
+	eh->e_ident[EI_OSABI] = has_ifunc(ctx) ? ELFOSABI_GNU : ELFOSABI_NONE;
+	eh->e_type = ctx->pic ? ET_DYN : ET_EXEC;
 	eh->e_machine = EM_X86_64;
 	eh->e_version = EV_CURRENT;
 	eh->e_entry = ctx->entry_addr;
@@ -110,12 +133,18 @@ write_section(struct link *ctx, struct output_section *os)
 		}
 		break;
 	case OS_GOT:
-		write_got(ctx, ctx->buf + os->offset);
+		if (ctx->dynamic)
+			write_dynamic_got(ctx, ctx->buf + os->offset);
+		else
+			write_got(ctx, ctx->buf + os->offset);
 		break;
 	case OS_IPLT:
 	case OS_GOTPLT:
 	case OS_RELAIPLT:
-		write_iplt(ctx, os);
+		if (ctx->dynamic)
+			write_plt(ctx, os);
+		else
+			write_iplt(ctx, os);
 		break;
 	case OS_EHFRAMEHDR:
 		write_eh_frame_hdr(ctx);
@@ -127,6 +156,7 @@ write_section(struct link *ctx, struct output_section *os)
 		memcpy(ctx->buf + os->offset, ctx->shstrbuf, ctx->shstrsize);
 		break;
 	default:
+		write_dynamic_section(ctx, os);
 		break;
 	}
 }
@@ -218,5 +248,7 @@ write_shdrs(struct link *ctx)
 			if (ctx->symtab_sec != NULL)
 				sh->sh_link = ctx->symtab_sec->index;
 		}
+		if (ctx->dynamic)
+			dynamic_shdr(ctx, os, sh);
 	}
 }

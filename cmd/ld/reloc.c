@@ -155,7 +155,11 @@ apply_one(struct site *st, unsigned char *p, uint64_t S, uint64_t P,
 	int64_t A = st->addend;
 	uint64_t GOT = ctx->gotbase, size;
 	bool code = (st->is->shdr->sh_flags & SHF_EXECINSTR) != 0;
+	int dyn;
 
+	if (ctx->dynamic && (dyn = apply_dynamic_reloc(ctx, st->is, r, p, S,
+	    P, s, A)) >= 0)
+		return dyn == 1;
 	switch (ELF64_R_TYPE(r->r_info)) {
 	case R_X86_64_NONE:
 		break;
@@ -384,7 +388,8 @@ apply_relocations(struct link *ctx, struct input_section *is,
 		else
 			S = local_address(f, idx, &st.addend);
 		P = base + st.r->r_offset;
-		if (missing_slot(type, s) &&
+		/* dynreloc.c reserves the slots of a dynamic link. */
+		if (!ctx->dynamic && missing_slot(type, s) &&
 		    !gotpcrelx_relaxable(f, is, st.r) &&
 		    !gottpoff_relaxable(f, is, st.r)) {
 			site_error(&st, "has no GOT slot; at offset",

@@ -42,7 +42,7 @@ symbol_new(struct link *ctx)
 		ctx->symused = 0;
 	}
 	s = &ctx->symblock[ctx->symused++];
-	s->got = s->gottp = s->iplt = -1;
+	s->got = s->gottp = s->iplt = s->gotgd = -1;
 	return s;
 }
 
@@ -91,6 +91,9 @@ resolve_symbols(struct link *ctx)
 		else if (ctx->args[i].archive != NULL) {
 			drain(ctx);
 			add_archive_symbols(ctx, &ctx->args[i]);
+		} else if (ctx->args[i].dso != NULL) {
+			drain(ctx);
+			add_shared_symbols(ctx, ctx->args[i].dso);
 		}
 		drain(ctx);
 	}
@@ -153,6 +156,8 @@ add_file_symbols(struct link *ctx, struct input_file *f)
 		if (ELF64_ST_BIND(es->st_info) == STB_LOCAL)
 			continue;
 		name = sym_name(f, es);
+		if (ctx->nwraps > 0 && sym_shndx(f, i) == SHN_UNDEF)
+			name = wrap_name(ctx, name);
 		s = symbol_intern(ctx, name, strlen(name));
 		f->symbols[i] = s;
 		if (ELF64_ST_VISIBILITY(es->st_other) != STV_DEFAULT &&
@@ -264,6 +269,10 @@ define_synthetic(struct link *ctx)
 	size_t i;
 
 	for (i = 0; synthetic_names[i] != NULL; i++) {
+		/* A dynamic link calls the real one, in ld.so. */
+		if (ctx->dynamic && strcmp(synthetic_names[i],
+		    "__tls_get_addr") == 0)
+			continue;
 		s = strmap_find(&ctx->symtab, synthetic_names[i],
 		    strlen(synthetic_names[i]));
 		if (s != NULL && (s->kind == SYM_UNDEF || s->kind == SYM_LAZY))
@@ -292,8 +301,10 @@ check_symbols(struct link *ctx)
 	const Elf64_Sym *es;
 	struct symbol *s;
 	size_t i, j;
+	/* A shared library may leave symbols to its loader (-z undefs). */
+	bool allow = ctx->opts.shared && !ctx->opts.z_defs;
 
-	for (i = 0; i < ctx->nfiles; i++) {
+	for (i = 0; i < ctx->nfiles && !allow; i++) {
 		f = ctx->files[i];
 		for (j = f->first_global; j < f->nsyms; j++) {
 			s = f->symbols[j];
@@ -306,7 +317,8 @@ check_symbols(struct link *ctx)
 		}
 	}
 	check_warnings(ctx);
-	if (ctx->entry->kind == SYM_UNDEF || ctx->entry->kind == SYM_LAZY) {
+	if ((ctx->entry->kind == SYM_UNDEF || ctx->entry->kind == SYM_LAZY) &&
+	    !ctx->opts.shared) {
 		if (strcmp(ctx->opts.entry, "_start") == 0)
 			diag_warn(NULL, "cannot find entry symbol _start");
 		else

@@ -88,6 +88,8 @@ gotpcrelx_relaxable(struct input_file *f, struct input_section *is,
 		return false;
 	if (s == NULL)
 		return true;
+	if (s->dflags & SD_PREEMPT)
+		return false;
 	return s->kind == SYM_DEFINED || s->kind == SYM_SYNTHETIC ||
 	    s->kind == SYM_COMMON;
 }
@@ -153,6 +155,8 @@ scan_relocations(struct link *ctx)
 				scan_section(ctx, is);
 		}
 	}
+	if (ctx->dynamic)
+		return;		/* sized by size_dynamic_relocs */
 	ctx->got->size = (uint64_t)ctx->ngot * 8;
 	ctx->gotplt->size = ctx->niplt ? (3 + (uint64_t)ctx->niplt) * 8 : 0;
 	ctx->iplt->size = (uint64_t)ctx->niplt * 16;
@@ -181,6 +185,10 @@ scan_section(struct link *ctx, struct input_section *is)
 		}
 		if (!alloc)
 			continue;
+		if (ctx->dynamic) {
+			scan_dynamic_reloc(ctx, is, &k);
+			continue;
+		}
 		switch (type) {
 		case R_X86_64_GOTPCRELX:
 		case R_X86_64_REX_GOTPCRELX:

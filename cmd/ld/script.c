@@ -71,14 +71,15 @@ next_token(struct lexer *lx)
 
 /* A file named in a script: as given, else beside the script. */
 static const char *
-script_file(struct link *ctx, const char *script, const char *name)
+script_file(struct link *ctx, const char *script, const char *name,
+    bool bstatic)
 {
 	char path[4096];
 	struct stat sb;
 	const char *slash;
 
 	if (strncmp(name, "-l", 2) == 0)
-		return find_library(ctx, name + 2);
+		return find_library(ctx, name + 2, !bstatic);
 	if (name[0] == '/' || stat(name, &sb) == 0)
 		return xstrdup(name);
 	slash = strrchr(script, '/');
@@ -88,7 +89,9 @@ script_file(struct link *ctx, const char *script, const char *name)
 		if (stat(path, &sb) == 0)
 			return xstrdup(path);
 	}
-	return find_library(ctx, name[0] == ':' ? name : name);
+	/* Else in the search path, like -l:NAME (GNU ld does so). */
+	snprintf(path, sizeof(path), ":%s", name);
+	return find_library(ctx, name[0] == ':' ? name : path, !bstatic);
 }
 
 /*
@@ -101,10 +104,13 @@ read_script(struct link *ctx, size_t pos, struct span s)
 {
 	struct lexer lx = { (const char *)s.data,
 	    (const char *)s.data + s.size, { 0 } };
+	struct input_arg *ia;
 	const char *path, *script = ctx->args[pos].path;
 	size_t at = pos + 1;
-	int depth = 0;
-	bool inputs = false;
+	int depth = 0, group = ctx->args[pos].group, asdepth = 0;
+	bool inputs = false, asnext = false;
+	bool as_needed = ctx->args[pos].as_needed;
+	bool bstatic = ctx->args[pos].bstatic;
 
 	while (next_token(&lx)) {
 		if (depth == 0) {
@@ -121,18 +127,27 @@ read_script(struct link *ctx, size_t pos, struct span s)
 				return false;
 			continue;
 		}
-		if (strcmp(lx.tok, "(") == 0)
+		if (strcmp(lx.tok, "(") == 0) {
 			depth++;
-		else if (strcmp(lx.tok, ")") == 0)
+			/* AS_NEEDED ( ... ): its files are needed if used. */
+			if (asnext && asdepth == 0)
+				asdepth = depth;
+			asnext = false;
+		} else if (strcmp(lx.tok, ")") == 0) {
+			if (depth == asdepth)
+				asdepth = 0;
 			depth--;
-		else if (inputs && strcmp(lx.tok, ",") != 0 &&
-		    strcmp(lx.tok, "AS_NEEDED") != 0) {
-			path = script_file(ctx, script, lx.tok);
+		} else if (strcmp(lx.tok, "AS_NEEDED") == 0)
+			asnext = true;
+		else if (inputs && strcmp(lx.tok, ",") != 0) {
+			path = script_file(ctx, script, lx.tok, bstatic);
 			if (path == NULL) {
 				diag_error(script, "cannot find %s", lx.tok);
 				continue;
 			}
-			insert_input(ctx, at++, path, ctx->args[pos].group);
+			ia = insert_input(ctx, at++, path, group);
+			ia->as_needed = as_needed || asdepth != 0;
+			ia->bstatic = bstatic;
 		}
 	}
 	return depth == 0;

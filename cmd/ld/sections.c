@@ -233,6 +233,8 @@ create_synthetic_sections(struct link *ctx)
 	struct output_section *os;
 	size_t i;
 
+	if (ctx->dynamic)
+		create_dynamic_sections(ctx);
 	if (ctx->opts.build_id != NULL) {
 		os = ctx->buildid = osec_new(ctx, ".note.gnu.build-id",
 		    SHT_NOTE, SHF_ALLOC);
@@ -305,14 +307,19 @@ rank_of(const struct output_section *os)
 		const char	*name;
 		int		 rank;
 	} named[] = {
-		{ ".note.gnu.build-id", 1 }, { ".rela.plt", 9 },
+		{ ".interp", 0 }, { ".note.gnu.build-id", 1 },
+		{ ".hash", 3 }, { ".gnu.hash", 3 }, { ".dynsym", 4 },
+		{ ".dynstr", 5 }, { ".gnu.version", 6 },
+		{ ".gnu.version_d", 7 }, { ".gnu.version_r", 7 },
+		{ ".rela.dyn", 8 }, { ".rela.plt", 9 },
 		{ ".init", 10 }, { ".plt", 11 }, { ".text", 12 },
 		{ ".fini", 14 }, { ".rodata", 20 }, { ".eh_frame_hdr", 22 },
 		{ ".eh_frame", 23 }, { ".gcc_except_table", 24 },
 		{ ".tdata", 30 }, { ".tbss", 31 }, { ".preinit_array", 32 },
 		{ ".init_array", 33 }, { ".fini_array", 34 },
-		{ ".data.rel.ro", 35 }, { ".got", 36 }, { ".got.plt", 37 },
-		{ ".data", 38 }, { ".bss", 40 },
+		{ ".data.rel.ro", 35 }, { ".dynamic", 35 }, { ".got", 36 },
+		{ ".got.plt", 37 }, { ".data", 38 }, { ".bss", 40 },
+		{ ".dynbss", 40 },
 	};
 	size_t i;
 

@@ -156,8 +156,16 @@ walk_globals(struct link *ctx, struct symwriter *w, struct symbol *s,
 
 	if (s->kind == SYM_DEFINED || s->kind == SYM_SYNTHETIC)
 		placed(ctx, s, &value, &shndx);
-	else {
-		bind = STB_WEAK;
+	else if (s->kind == SYM_SHARED) {
+		/* Imported: undefined here, unless copied into .dynbss. */
+		bind = (s->flags & SF_REFSTRONG) ? STB_GLOBAL : STB_WEAK;
+		if (s->dflags & SD_COPY) {
+			value = symbol_address(ctx, s);
+			shndx = (uint16_t)ctx->dynbss->index;
+			bind = STB_GLOBAL;
+		}
+	} else {
+		bind = (s->flags & SF_REFSTRONG) ? STB_GLOBAL : STB_WEAK;
 		type = STT_NOTYPE;
 	}
 	if (s->kind == SYM_SYNTHETIC && !s->common)

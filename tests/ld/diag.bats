@@ -100,8 +100,9 @@ _start:
 	stderr_is "ld: cannot find -lnothere"
 }
 
-@test "shared output is refused clearly for now" {
+@test "relocatable output (-r) is refused clearly" {
 	cc_obj a.o 'void f(void) {}'
-	run -1 --separate-stderr "$LD" -shared -o out a.o
-	stderr_has "only static executables"
+	run -1 --separate-stderr "$LD" -r -o out a.o
+	stderr_is "ld: -r: relocatable output is not supported"
+	[ ! -e out ]
 }

@@ -53,3 +53,23 @@ int main(void) { puts("hi"); return 0; }'
 	assert_output "hi"
 	cmp a b
 }
+
+@test "ld linked as a PIE by itself links a program byte for byte as before" {
+	need_shared_libc
+	objs=$(ls "$TOP"/build/cmd/ld/*.o 2>/dev/null) || skip "no build/cmd/ld objects"
+	[ -f "$TOP/build/common/libcommon.a" ] || skip "no libcommon.a"
+	mkdir self
+	# shellcheck disable=SC2086
+	ok_cc -o self/ld $objs "$TOP/build/common/libcommon.a" -lpthread \
+	    $(readelf -sW $objs | grep -q __asan_ && echo -fsanitize=address,undefined)
+	run -0 readelf -hW self/ld
+	assert_line --regexp 'Type: +DYN'
+	write hello.c '#include <stdio.h>
+int main(void) { puts("hi"); return 0; }'
+	cc -c hello.c
+	cc -B self/ -o a hello.o
+	ok_cc -o b hello.o
+	run -0 ./a
+	assert_output "hi"
+	cmp a b
+}

@@ -64,3 +64,19 @@ stderr_line() {
 	    "$stderr" >&2
 	return 1
 }
+
+# Dynamic linking.
+#   needed FILE           its DT_NEEDED names, one a line
+#   dyntag FILE TAG       the value column of readelf -d's TAG line
+#   need_shared_libc      skip unless the dynamic glibc can be linked
+needed() {
+	readelf -dW "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'
+}
+dyntag() {
+	readelf -dW "$1" | awk -v t="($2)" '$2 == t { $1 = ""; $2 = ""; sub(/^ +/, ""); print }'
+}
+need_shared_libc() {
+	[ -f "$(cc -print-file-name=libc.so)" ] &&
+	    [ "$(cc -print-file-name=libc.so)" != libc.so ] ||
+	    skip "no shared libc to link against (libc6-dev)"
+}

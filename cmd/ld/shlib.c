@@ -1,0 +1,317 @@
+/*
+ * shlib.c: shared libraries as inputs, and the symbol decisions of a
+ * dynamic link (which library is needed, which symbol may be preempted).
+ *
+ * A shared object (ET_DYN) is read only for what the link needs: the
+ * dynamic symbol table (SHT_DYNSYM and its string table), the symbol
+ * versions (SHT_GNU_versym, SHT_GNU_verdef; see the LSB "Symbol
+ * Versioning" chapter) and DT_SONAME from SHT_DYNAMIC, which becomes our
+ * DT_NEEDED entry.  Every offset, size and count is checked against the
+ * mapped file before use.  A symbol defined with a hidden version
+ * (versym bit 15, "foo@V1" beside "foo@@V2") binds only old programs, so
+ * a new link never sees it, as with GNU ld.
+ *
+ * --as-needed (and AS_NEEDED in a script such as glibc's libc.so): such
+ * a library gets DT_NEEDED only if it defines a symbol that a regular
+ * object refers to with a non-weak reference.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "xalloc.h"
+#include "ld.h"
+
+static const Elf64_Shdr *section_of_type(const Elf64_Shdr *, size_t,
+		    uint32_t);
+static bool	read_verdefs(struct shared_file *, const Elf64_Shdr *,
+		    const Elf64_Shdr *, size_t);
+static void	read_soname(struct shared_file *, const Elf64_Shdr *,
+		    const Elf64_Shdr *, size_t);
+
+static const Elf64_Shdr *
+section_of_type(const Elf64_Shdr *sh, size_t n, uint32_t type)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (sh[i].sh_type == type)
+			return &sh[i];
+	return NULL;
+}
+
+/* A string table section: inside the file and NUL-terminated. */
+static const char *
+strings(struct span s, const Elf64_Shdr *sh, uint64_t *size)
+{
+	const char *p;
+
+	if (sh == NULL || sh->sh_type != SHT_STRTAB || sh->sh_size == 0 ||
+	    (p = span_range(s, sh->sh_offset, sh->sh_size)) == NULL ||
+	    p[sh->sh_size - 1] != '\0')
+		return NULL;
+	*size = sh->sh_size;
+	return p;
+}
+
+struct shared_file *
+read_shared_file(struct link *ctx, struct input_arg *ia, struct span s,
+    uint32_t order)
+{
+	struct shared_file *d;
+	const Elf64_Ehdr *eh = span_range(s, 0, sizeof(*eh));
+	const Elf64_Shdr *sh, *dynsym, *ver;
+	const char *base;
+	size_t n;
+
+	if (eh->e_machine != EM_X86_64 || eh->e_shentsize != sizeof(*sh) ||
+	    eh->e_shoff % 8 != 0 || ((uintptr_t)s.data & 7) != 0) {
+		diag_error(ia->path, "not an x86-64 shared library");
+		return NULL;
+	}
+	n = eh->e_shnum;
+	if (n == 0 || n > s.size / sizeof(*sh) ||
+	    (sh = span_range(s, eh->e_shoff, n * sizeof(*sh))) == NULL) {
+		diag_error(ia->path, "section header table past end of file");
+		return NULL;
+	}
+	d = xcalloc(1, sizeof(*d));
+	d->name = ia->path;
+	d->data = s;
+	d->order = order;
+	d->as_needed = ia->as_needed;
+	dynsym = section_of_type(sh, n, SHT_DYNSYM);
+	if (dynsym != NULL) {
+		if (dynsym->sh_entsize != sizeof(Elf64_Sym) ||
+		    dynsym->sh_offset % 8 != 0 || dynsym->sh_link >= n ||
+		    span_range(s, dynsym->sh_offset, dynsym->sh_size) == NULL ||
+		    (d->strtab = strings(s, &sh[dynsym->sh_link],
+		    &d->strsz)) == NULL) {
+			diag_error(ia->path, "bad dynamic symbol table");
+			free(d);
+			return NULL;
+		}
+		d->syms = (const Elf64_Sym *)(s.data + dynsym->sh_offset);
+		d->nsyms = dynsym->sh_size / sizeof(Elf64_Sym);
+	}
+	ver = section_of_type(sh, n, SHT_GNU_versym);
+	if (ver != NULL && d->nsyms > 0) {
+		if (ver->sh_offset % 2 != 0 || ver->sh_size / 2 < d->nsyms ||
+		    span_range(s, ver->sh_offset, ver->sh_size) == NULL) {
+			diag_error(ia->path, "bad symbol version table");
+			free(d);
+			return NULL;
+		}
+		d->versym = (const uint16_t *)(s.data + ver->sh_offset);
+	}
+	if (!read_verdefs(d, sh, section_of_type(sh, n, SHT_GNU_verdef), n)) {
+		diag_error(ia->path, "bad version definitions");
+		free(d);
+		return NULL;
+	}
+	read_soname(d, sh, section_of_type(sh, n, SHT_DYNAMIC), n);
+	if (d->soname == NULL) {
+		base = strrchr(ia->path, '/');
+		d->soname = base != NULL ? base + 1 : ia->path;
+	}
+	if (ctx->ndsos == ctx->capdsos) {
+		ctx->capdsos = ctx->capdsos * 2 + 8;
+		ctx->dsos = xreallocarray(ctx->dsos, ctx->capdsos,
+		    sizeof(*ctx->dsos));
+	}
+	ctx->dsos[ctx->ndsos++] = d;
+	return d;
+}
+
+/*
+ * The version definitions: a chain of Elf64_Verdef, each with its name
+ * in the first Elf64_Verdaux.  Names are indexed by vd_ndx.
+ */
+static bool
+read_verdefs(struct shared_file *d, const Elf64_Shdr *sh,
+    const Elf64_Shdr *vd, size_t n)
+{
+	const Elf64_Verdef *v;
+	const Elf64_Verdaux *a;
+	const char *str;
+	uint64_t off, strsz, count, k, max = 0;
+	int walk;
+
+	if (vd == NULL)
+		return true;
+	if (vd->sh_link >= n || (str = strings(d->data, &sh[vd->sh_link],
+	    &strsz)) == NULL)
+		return false;
+	/* Two walks: the largest index, then the names. */
+	for (walk = 0; walk < 2; walk++) {
+		off = vd->sh_offset;
+		count = vd->sh_info;
+		for (k = 0; k < count && k < 65536; k++) {
+			if (off % 4 != 0 || (v = span_range(d->data, off,
+			    sizeof(*v))) == NULL || off + v->vd_aux < off ||
+			    (a = span_range(d->data, off + v->vd_aux,
+			    sizeof(*a))) == NULL || a->vda_name >= strsz)
+				return false;
+			if (walk == 0 && v->vd_ndx > max)
+				max = v->vd_ndx;
+			else if (walk == 1 && (v->vd_flags & VER_FLG_BASE) == 0)
+				d->vername[v->vd_ndx & 0x7fff] =
+				    str + a->vda_name;
+			if (v->vd_next == 0)
+				break;
+			off += v->vd_next;
+		}
+		if (walk == 0) {
+			max &= 0x7fff;
+			d->nver = max + 1;
+			d->vername = xcalloc(d->nver, sizeof(*d->vername));
+			d->verout = xcalloc(d->nver, sizeof(*d->verout));
+		}
+	}
+	return true;
+}
+
+static void
+read_soname(struct shared_file *d, const Elf64_Shdr *sh,
+    const Elf64_Shdr *dyn, size_t n)
+{
+	const Elf64_Dyn *e;
+	const char *str;
+	uint64_t strsz, i;
+
+	if (dyn == NULL || dyn->sh_link >= n || dyn->sh_offset % 8 != 0 ||
+	    (str = strings(d->data, &sh[dyn->sh_link], &strsz)) == NULL ||
+	    (e = span_range(d->data, dyn->sh_offset, dyn->sh_size)) == NULL)
+		return;
+	for (i = 0; i < dyn->sh_size / sizeof(*e) && e[i].d_tag != DT_NULL;
+	    i++)
+		if (e[i].d_tag == DT_SONAME && e[i].d_un.d_val < strsz)
+			d->soname = str + e[i].d_un.d_val;
+}
+
+/*
+ * The library's exports join the symbol table: a name nothing defines
+ * yet (undefined or lazy) becomes SYM_SHARED; a regular definition, seen
+ * before or after, wins over it.  A name the library defines or refers
+ * to is marked SD_DYNREF, so that an executable exports its own
+ * definition and the library binds to it (interposition).
+ */
+void
+add_shared_symbols(struct link *ctx, struct shared_file *d)
+{
+	const Elf64_Sym *es;
+	struct symbol *s;
+	const char *name;
+	uint16_t v;
+	size_t i;
+
+	for (i = 1; i < d->nsyms; i++) {
+		es = &d->syms[i];
+		if (ELF64_ST_BIND(es->st_info) == STB_LOCAL ||
+		    es->st_name == 0 || es->st_name >= d->strsz)
+			continue;
+		v = d->versym != NULL ? d->versym[i] : 1;
+		if (es->st_shndx != SHN_UNDEF && ((v & 0x8000) || v == 0))
+			continue;
+		name = d->strtab + es->st_name;
+		s = symbol_intern(ctx, name, strlen(name));
+		s->dflags |= SD_DYNREF;
+		if (es->st_shndx == SHN_UNDEF)
+			continue;
+		if (s->kind != SYM_UNDEF && s->kind != SYM_LAZY)
+			continue;
+		s->kind = SYM_SHARED;
+		s->dso = d;
+		s->value = es->st_value;
+		s->size = es->st_size;
+		s->type = ELF64_ST_TYPE(es->st_info);
+		s->ver = v & 0x7fff;
+		s->file = NULL;
+		s->ar = NULL;
+	}
+}
+
+/*
+ * After resolution: which libraries are needed (--as-needed), and which
+ * symbols stay preemptible.  A symbol only weakly referenced from a
+ * library that is not needed is undefined weak, as with GNU ld.
+ */
+void
+resolve_dynamic(struct link *ctx)
+{
+	struct input_file *f;
+	struct symbol *s;
+	size_t i, j;
+
+	for (i = 0; i < ctx->ndsos; i++)
+		ctx->dsos[i]->needed = !ctx->dsos[i]->as_needed;
+	for (i = 0; i < ctx->nfiles; i++) {
+		f = ctx->files[i];
+		for (j = f->first_global; j < f->nsyms; j++) {
+			s = f->symbols[j];
+			if (s != NULL && s->kind == SYM_SHARED &&
+			    sym_shndx(f, j) == SHN_UNDEF &&
+			    ELF64_ST_BIND(f->syms[j].st_info) != STB_WEAK)
+				s->dso->needed = true;
+		}
+	}
+	for (i = 0; i < ctx->symtab.cap; i++) {
+		s = ctx->symtab.ents[i].val;
+		if (s == NULL)
+			continue;
+		if (s->kind == SYM_SHARED && !s->dso->needed) {
+			s->kind = SYM_UNDEF;
+			s->dso = NULL;
+		}
+	}
+	if (ctx->vs != NULL)
+		apply_version_script(ctx);
+	for (i = 0; i < ctx->symtab.cap; i++) {
+		s = ctx->symtab.ents[i].val;
+		if (s != NULL && sym_preemptible(ctx, s))
+			s->dflags |= SD_PREEMPT;
+	}
+}
+
+/*
+ * Whether a reference to s may be bound outside this output at run time
+ * (gABI "Symbol Resolution"): anything in a shared library or undefined,
+ * and in a shared library our own default-visibility globals, unless
+ * -Bsymbolic or a version script binds them here.
+ */
+bool
+sym_preemptible(const struct link *ctx, const struct symbol *s)
+{
+	if (!ctx->dynamic || s->bind == STB_LOCAL)
+		return false;
+	switch (s->kind) {
+	case SYM_SHARED:
+		return true;
+	case SYM_UNDEF:
+	case SYM_LAZY:
+		return !ctx->opts.static_pie && s->visibility == STV_DEFAULT;
+	case SYM_DEFINED:
+	case SYM_COMMON:
+		break;
+	case SYM_SYNTHETIC:
+		if (!s->common)
+			return false;
+		break;
+	default:
+		return false;
+	}
+	if (!ctx->opts.shared || s->visibility != STV_DEFAULT ||
+	    (s->dflags & SD_LOCALIZED))
+		return false;
+	/* --dynamic-list names what -Bsymbolic still lets be preempted. */
+	if (ctx->opts.bsymbolic || ctx->opts.bsymbolic_functions)
+		if (ctx->dynlist != NULL && dynlist_match(ctx, s))
+			return true;
+	if (ctx->opts.bsymbolic)
+		return false;
+	if (ctx->opts.bsymbolic_functions && (s->type == STT_FUNC ||
+	    s->type == STT_GNU_IFUNC))
+		return false;
+	return true;
+}
