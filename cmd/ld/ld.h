@@ -102,6 +102,7 @@ struct input_section {
 	uint64_t		 mergesize;	/* bytes of pieces it owns */
 	bool			 live;		/* kept by COMDAT and GC */
 	bool			 visited;	/* GC mark */
+	bool			 reverse;	/* .ctors in .init_array */
 };
 
 /* An archive named on the command line. */
@@ -308,6 +309,10 @@ void	create_synthetic_sections(struct link *);
 struct output_section *osec_new(struct link *, const char *, uint32_t,
 	    uint64_t);
 void	osec_add(struct output_section *, struct input_section *);
+
+/* ctors.c */
+const char *ctors_array(struct input_section *);
+void	ctors_reverse(unsigned char *, uint64_t);
 
 /* merge.c */
 void	merge_sections(struct link *);

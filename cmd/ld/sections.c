@@ -180,7 +180,8 @@ bin_sections(struct link *ctx)
 			is = &f->secs[j];
 			if (!is->live || dropped(ctx, is))
 				continue;
-			name = output_name(is->name, buf, sizeof(buf));
+			if ((name = ctors_array(is)) == NULL)
+				name = output_name(is->name, buf, sizeof(buf));
 			slot = (struct output_section **)strmap_insert(&byname,
 			    name, strlen(name), &isnew);
 			if (isnew)
