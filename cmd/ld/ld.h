@@ -314,6 +314,9 @@ void	osec_add(struct output_section *, struct input_section *);
 const char *ctors_array(struct input_section *);
 void	ctors_reverse(unsigned char *, uint64_t);
 
+/* tlsdesc.c */
+bool	relax_tlsdesc(unsigned char *, uint64_t, uint64_t, uint32_t, int32_t);
+
 /* merge.c */
 void	merge_sections(struct link *);
 uint64_t merge_offset(const struct input_section *, uint64_t);
