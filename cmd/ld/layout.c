@@ -60,6 +60,10 @@ assign_addresses(struct link *ctx)
 		size_eh_frame_hdr(ctx);
 	for (i = 0; i < ctx->nosecs; i++) {
 		ctx->osecs[i]->segment = segment_of(ctx->osecs[i]);
+		/* -z noseparate-code: headers, code and rodata share RX. */
+		if (!ctx->opts.separate_code && (ctx->osecs[i]->segment == 0 ||
+		    ctx->osecs[i]->segment == 2))
+			ctx->osecs[i]->segment = 1;
 		if (ctx->osecs[i]->kind != OS_REGULAR &&
 		    ctx->osecs[i]->size == 0 && ctx->osecs[i]->kind != OS_SHSTRTAB)
 			ctx->osecs[i]->omit = true;
@@ -176,6 +180,11 @@ count_phdrs(struct link *ctx, size_t *n)
 	bool seg[4] = { true, false, false, false }, tls = false, note = false;
 	size_t i;
 
+	if (!ctx->opts.separate_code) {
+		seg[0] = false;
+		seg[1] = true;
+	}
+
 	for (i = 0; i < ctx->nosecs; i++) {
 		if (ctx->osecs[i]->omit || ctx->osecs[i]->segment == 4)
 			continue;
@@ -198,13 +207,13 @@ place_alloc(struct link *ctx)
 	Elf64_Phdr *load = NULL, *tls = NULL, *note = NULL;
 	uint64_t addr, off, tbss_end = 0;
 	size_t i, n;
-	int seg = 0;
+	int seg = ctx->opts.separate_code ? 0 : 1;
 
 	count_phdrs(ctx, &n);
 	off = sizeof(Elf64_Ehdr) + n * sizeof(Elf64_Phdr);
 	addr = IMAGE_BASE + off;
 	/* The first segment holds the headers, whatever follows them. */
-	load = new_phdr(ctx, PT_LOAD, PF_R);
+	load = new_phdr(ctx, PT_LOAD, pflags[seg]);
 	load->p_align = PAGE_SIZE;
 	load->p_vaddr = load->p_paddr = IMAGE_BASE;
 	load->p_filesz = load->p_memsz = off;
@@ -258,7 +267,7 @@ place_alloc(struct link *ctx)
 			load->p_filesz = off - load->p_offset;
 		}
 		load->p_memsz = addr - load->p_vaddr;
-		if (seg == 1)
+		if (seg == 1 && (os->flags & SHF_EXECINSTR))
 			ctx->etext = addr;
 		if (seg == 3 && os->type != SHT_NOBITS)
 			ctx->edata = addr;

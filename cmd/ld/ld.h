@@ -204,6 +204,7 @@ struct ld_opts {
 	bool		 eh_frame_hdr;
 	bool		 static_link;
 	bool		 relro;
+	bool		 separate_code;	/* -z separate-code (default) */
 	bool		 verbose;
 	bool		 fatal_warnings;
 };

@@ -178,6 +178,7 @@ parse_args(struct link *ctx, int argc, char **argv)
 	st.argv = argv;
 	ctx->opts.output = "a.out";
 	ctx->opts.relro = true;
+	ctx->opts.separate_code = true;
 	for (st.i = 1; st.i < argc; st.i++) {
 		a = argv[st.i];
 		if (a[0] != '-' || a[1] == '\0') {
@@ -348,6 +349,10 @@ parse_one(struct link *ctx, struct argstate *st, const char *a)
 			o->relro = true;
 		else if (strcmp(v, "norelro") == 0)
 			o->relro = false;
+		else if (strcmp(v, "separate-code") == 0)
+			o->separate_code = true;
+		else if (strcmp(v, "noseparate-code") == 0)
+			o->separate_code = false;
 		/* now, lazy, separate-code, noexecstack, ...: defaults. */
 	} else
 		return parse_ignored(st, a);
