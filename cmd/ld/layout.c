@@ -301,7 +301,8 @@ place_alloc(struct link *ctx)
 		ph->p_filesz = ph->p_memsz = ctx->ehframehdr->size;
 		ph->p_align = 4;
 	}
-	new_phdr(ctx, PT_GNU_STACK, PF_R | PF_W)->p_align = 16;
+	new_phdr(ctx, PT_GNU_STACK, PF_R | PF_W |
+	    (stack_executable(ctx) ? PF_X : 0))->p_align = 16;
 	if (relro_wanted(ctx))
 		add_relro(ctx);
 	if (ctx->nphdrs > n)

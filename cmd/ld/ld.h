@@ -205,6 +205,7 @@ struct ld_opts {
 	bool		 static_link;
 	bool		 relro;
 	bool		 separate_code;	/* -z separate-code (default) */
+	int		 exec_stack;	/* -z [no]execstack: 1, -1; 0: inputs */
 	bool		 verbose;
 	bool		 fatal_warnings;
 };
@@ -317,6 +318,9 @@ void	ctors_reverse(unsigned char *, uint64_t);
 
 /* tlsdesc.c */
 bool	relax_tlsdesc(unsigned char *, uint64_t, uint64_t, uint32_t, int32_t);
+
+/* stack.c */
+bool	stack_executable(struct link *);
 
 /* merge.c */
 void	merge_sections(struct link *);

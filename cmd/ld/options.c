@@ -353,7 +353,11 @@ parse_one(struct link *ctx, struct argstate *st, const char *a)
 			o->separate_code = true;
 		else if (strcmp(v, "noseparate-code") == 0)
 			o->separate_code = false;
-		/* now, lazy, separate-code, noexecstack, ...: defaults. */
+		else if (strcmp(v, "execstack") == 0)
+			o->exec_stack = 1;
+		else if (strcmp(v, "noexecstack") == 0)
+			o->exec_stack = -1;
+		/* now, lazy, ...: no effect on a static executable. */
 	} else
 		return parse_ignored(st, a);
 	return true;

@@ -13,6 +13,7 @@ setup() {
 	printf '\t.text\n\t.globl old\nold: ret\n' >> w.s
 	printf '\t.section .gnu.warning.newf,""\n\t.asciz "newf is unsafe"\n' > n.s
 	printf '\t.text\n\t.globl newf\nnewf: ret\n' >> n.s
+	printf '\t.section .note.GNU-stack,"",@progbits\n' | tee -a w.s >> n.s
 	cc -c w.s n.s
 }
 
