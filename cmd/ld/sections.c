@@ -172,7 +172,8 @@ bin_sections(struct link *ctx)
 	size_t i, j;
 	bool isnew;
 
-	qsort(ctx->files, ctx->nfiles, sizeof(*ctx->files), cmp_files);
+	if (ctx->nfiles > 1)
+		qsort(ctx->files, ctx->nfiles, sizeof(*ctx->files), cmp_files);
 	strmap_init(&byname, 256);
 	for (i = 0; i < ctx->nfiles; i++) {
 		f = ctx->files[i];
