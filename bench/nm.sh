@@ -1,16 +1,16 @@
-#!/bin/sh
-# bench/nm.sh: time our nm against GNU nm, llvm-nm and eu-nm in the same
-# run, and print each one's time as a ratio of ours.
+#!/usr/bin/env bash
+# bench/nm.sh: time our nm against GNU nm, llvm-nm and eu-nm in one
+# hyperfine run per workload, and print ours / each tool's time, peak
+# RSS and (IR=1) instruction counts; see compare.inc.
 #
 # Inputs: libLLVM-14.so.1 with -D; a big static archive (libLLVMCodeGen.a
-# from llvm-14-dev, else libcrypto.a); an archive of 5,000 small objects
-# generated here (kept in $BENCHDIR, default /tmp/objkit-bench).  The
-# target (../shared/bench/TARGETS.md) is to be at or below the fastest.
-# Uses hyperfine when installed, else the median of a few timed runs.
+# from llvm-14-dev, else libcrypto.a); each with no option, -C,
+# -S --size-sort, -n and -P; an archive of 5,000 small objects generated
+# here (kept in $BENCHDIR, default /tmp/objkit-bench).  The target
+# (../shared/bench/TARGETS.md) is to be at or below the fastest.
 set -eu
 BIN=${OBJKIT_BIN:-$(cd "$(dirname "$0")/.." && pwd)/build/bin}
 DIR=${BENCHDIR:-/tmp/objkit-bench}
-RUNS=${RUNS:-10}
 export LC_ALL=C
 mkdir -p "$DIR"
 
@@ -33,36 +33,20 @@ gen_archive() {
 	    ls o*.o | sort -V | xargs ar rcs "$DIR/5000.a")
 }
 
-# time_one "command": the median wall time in seconds.
-time_one() {
-	if command -v hyperfine >/dev/null 2>&1; then
-		hyperfine -N -w 2 -r "$RUNS" --export-json "$DIR/h.json" \
-		    "$1" >/dev/null 2>&1
-		sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$DIR/h.json" |
-		    head -1
-		return
-	fi
-	n=0
-	while [ $n -lt "$RUNS" ]; do
-		s=$(date +%s.%N)
-		sh -c "$1" >/dev/null 2>&1 || true
-		e=$(date +%s.%N)
-		echo "$e - $s" | bc
-		n=$((n + 1))
-	done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
-}
+. "$(dirname "$0")/compare.inc"
 
+# bench LABEL ARGS FILE: ours, GNU nm, llvm-nm and eu-nm -B (its BSD
+# format, which is also its fast one) on FILE, in one hyperfine run.
 bench() {
 	label=$1 args=$2 file=$3
 	[ -f "$file" ] || { echo "$label: $file missing, skipped"; return; }
-	ours=$(time_one "$BIN/nm $args $file")
-	printf '%-28s %-10s %8.4fs  1.00\n' "$label" ours "$ours"
-	for t in /usr/bin/nm llvm-nm eu-nm; do
-		command -v "$t" >/dev/null 2>&1 || continue
-		tt=$(time_one "$t $args $file")
-		awk -v l="$label" -v t="$(basename "$t")" -v a="$tt" -v o="$ours" \
-		    'BEGIN { printf "%-28s %-10s %8.4fs  %.2f\n", l, t, a, a / o }'
+	set -- "ours|$BIN/nm $args $file" "gnu|/usr/bin/nm $args $file"
+	for t in llvm-nm llvm-nm-14; do
+		command -v $t >/dev/null 2>&1 && {
+			set -- "$@" "llvm-nm|$t $args $file"; break; }
 	done
+	command -v eu-nm >/dev/null 2>&1 && set -- "$@" "eu-nm|eu-nm -B $args $file"
+	compare "$label" "$@"
 }
 
 gen_archive
@@ -74,8 +58,9 @@ for f in "$so" "$big" "$DIR/5000.a"; do
 	[ -f "$f" ] && printf '  %s: %s bytes, %s symbols\n' "$f" \
 	    "$(stat -c %s "$f")" "$("$BIN/nm" -D "$f" 2>/dev/null | wc -l)/$("$BIN/nm" "$f" 2>/dev/null | wc -l)"
 done
-echo "workload                     tool        median  ratio (tool/ours)"
-bench "nm -D libLLVM-14.so.1" "-D" "$so"
-bench "nm $(basename "$big")" "" "$big"
+echo "ours/tool below 1.00: ours is faster (target: at most 1.00 against every tool)"
+for opt in "" "-C" "-S --size-sort" "-n" "-P"; do
+	bench "nm -D $opt libLLVM-14.so.1" "-D $opt" "$so"
+	bench "nm $opt $(basename "$big")" "$opt" "$big"
+done
 bench "nm 5000-object archive" "" "$DIR/5000.a"
-bench "nm -C $(basename "$big")" "-C" "$big"

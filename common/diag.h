@@ -37,6 +37,7 @@ void		 diag_open_error(const char *path);
 
 int		 diag_errors(void);	/* errors reported so far */
 int		 diag_status(void);	/* 0 or 1, for exit() */
+void		 diag_reset(void);	/* error count back to 0 */
 
 /*
  * The name of a file or of an archive member, "file" or "file(member)",

@@ -71,20 +71,36 @@ mapfile_close(struct mapfile *mf)
 	mf->mapped = false;
 }
 
+/*
+ * The caller is done with the bytes of s (a span inside mf): give back
+ * the whole pages they cover, so that a tool reading a big archive
+ * member by member holds one member's pages at a time, not the whole
+ * file.  The pages stay in the page cache, and touching them again reads
+ * them back, as the mapping is of the file; this is only for a mapping
+ * nothing has written to (a written page would revert to the file).
+ * Pages shared with the bytes around s are kept.
+ */
+void
+mapfile_release(const struct mapfile *mf, struct span s)
+{
+	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), lo, hi;
+
+	if (!mf->mapped || s.data < mf->data || s.size == 0 ||
+	    (uint64_t)(s.data - mf->data) > mf->size ||
+	    s.size > mf->size - (uint64_t)(s.data - mf->data))
+		return;
+	lo = ((uintptr_t)s.data + pg - 1) & ~(pg - 1);
+	hi = ((uintptr_t)s.data + (uintptr_t)s.size) & ~(pg - 1);
+	if (lo < hi)
+		(void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
+}
+
 struct span
 mapfile_span(const struct mapfile *mf)
 {
 	struct span s = { mf->data, mf->size };
 
 	return s;
-}
-
-void *
-span_range(struct span s, uint64_t off, uint64_t len)
-{
-	if (len > s.size || off > s.size - len)
-		return NULL;
-	return s.data + off;
 }
 
 struct span
@@ -97,37 +113,6 @@ span_sub(struct span s, uint64_t off, uint64_t len)
 	r.data = s.data + off;
 	r.size = len;
 	return r;
-}
-
-uint16_t
-load16(const void *p, bool big)
-{
-	const unsigned char *b = p;
-
-	return big ? (uint16_t)(b[0] << 8 | b[1]) : (uint16_t)(b[1] << 8 | b[0]);
-}
-
-uint32_t
-load32(const void *p, bool big)
-{
-	const unsigned char *b = p;
-
-	if (big)
-		return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
-		    (uint32_t)b[2] << 8 | b[3];
-	return (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 |
-	    (uint32_t)b[1] << 8 | b[0];
-}
-
-uint64_t
-load64(const void *p, bool big)
-{
-	const unsigned char *b = p;
-	uint64_t hi, lo;
-
-	hi = load32(b + (big ? 0 : 4), big);
-	lo = load32(b + (big ? 4 : 0), big);
-	return hi << 32 | lo;
 }
 
 void

@@ -39,18 +39,58 @@ struct mapfile {
 int	 mapfile_open(struct mapfile *, const char *path);
 void	 mapfile_close(struct mapfile *);
 struct span mapfile_span(const struct mapfile *);
+/* Done with span s of mf, which nothing wrote to: drop its pages. */
+void	 mapfile_release(const struct mapfile *, struct span s);
 
 /*
  * The bytes [off, off+len) of s, or NULL when any of them lies outside it.
  */
-void	*span_range(struct span s, uint64_t off, uint64_t len);
+static inline void *
+span_range(struct span s, uint64_t off, uint64_t len)
+{
+	if (len > s.size || off > s.size - len)
+		return NULL;
+	return s.data + off;
+}
+
 /* The sub-span [off, off+len), or an empty span with data NULL. */
 struct span span_sub(struct span s, uint64_t off, uint64_t len);
 
-/* Endian-aware loads from unaligned memory. */
-uint16_t load16(const void *p, bool big);
-uint32_t load32(const void *p, bool big);
-uint64_t load64(const void *p, bool big);
+/*
+ * Endian-aware loads from unaligned memory.  Inline: readers call them
+ * for every field of every symbol and relocation.
+ */
+static inline uint16_t
+load16(const void *p, bool big)
+{
+	const unsigned char *b = p;
+
+	return big ? (uint16_t)(b[0] << 8 | b[1]) : (uint16_t)(b[1] << 8 | b[0]);
+}
+
+static inline uint32_t
+load32(const void *p, bool big)
+{
+	const unsigned char *b = p;
+
+	if (big)
+		return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
+		    (uint32_t)b[2] << 8 | b[3];
+	return (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 |
+	    (uint32_t)b[1] << 8 | b[0];
+}
+
+static inline uint64_t
+load64(const void *p, bool big)
+{
+	const unsigned char *b = p;
+	uint64_t hi, lo;
+
+	hi = load32(b + (big ? 0 : 4), big);
+	lo = load32(b + (big ? 4 : 0), big);
+	return hi << 32 | lo;
+}
+
 void	 store16(void *p, uint16_t v, bool big);
 void	 store32(void *p, uint32_t v, bool big);
 void	 store64(void *p, uint64_t v, bool big);

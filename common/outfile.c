@@ -4,6 +4,11 @@
  * mkstemp in the target's own directory (so rename is atomic and never
  * crosses a file system), fchmod, checked writes, optional fsync, rename.
  *
+ * A target that exists and is neither a regular file nor a directory (a
+ * device such as /dev/null, a FIFO) is never replaced: the temporary file
+ * is made in /tmp and its contents are copied into the target at commit,
+ * as GNU tools write into such a target.
+ *
  * Temporary files still open are kept on a short list; a handler for the
  * fatal signals unlinks them and re-raises, so ^C never leaves debris.
  */
@@ -87,8 +92,9 @@ outfile_default_mode(mode_t base)
 int
 outfile_open(struct outfile *of, const char *target, mode_t mode)
 {
-	const char *slash = strrchr(target, '/');
+	const char *slash = strrchr(target, '/'), *dir = target;
 	size_t dirlen = slash != NULL ? (size_t)(slash - target) + 1 : 0;
+	struct stat st;
 	sigset_t all, old;
 	int e;
 
@@ -96,8 +102,14 @@ outfile_open(struct outfile *of, const char *target, mode_t mode)
 	of->fd = -1;
 	of->mode = mode;
 	of->target = xstrdup(target);
+	if (stat(target, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		of->copy = true;
+		dir = "/tmp/";
+		dirlen = 5;
+	}
 	of->tmp = xmalloc(dirlen + sizeof(".objkit.XXXXXX"));
-	memcpy(of->tmp, target, dirlen);
+	memcpy(of->tmp, dir, dirlen);
 	memcpy(of->tmp + dirlen, ".objkit.XXXXXX", sizeof(".objkit.XXXXXX"));
 
 	/* No signal may arrive between creating the file and recording it. */
@@ -208,8 +220,9 @@ outfile_commit(struct outfile *of, int flags)
 		goto fail;
 	if ((flags & OUTFILE_FSYNC) && fsync(of->fd) == -1)
 		goto fail;
-	if ((flags & OUTFILE_KEEP_LINKS) && lstat(of->target, &st) == 0 &&
-	    S_ISREG(st.st_mode) && st.st_nlink > 1) {
+	if (of->copy || ((flags & OUTFILE_KEEP_LINKS) &&
+	    lstat(of->target, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_nlink > 1)) {
 		if (copy_into(of->fd, of->target) == -1)
 			goto fail;
 		close(of->fd);

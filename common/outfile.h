@@ -20,6 +20,7 @@ struct outfile {
 	mode_t	 mode;		/* given to the file at commit */
 	void	*map;		/* from outfile_map, or NULL */
 	uint64_t mapsize;
+	bool	 copy;		/* target is a device or FIFO: copy into it */
 };
 
 /* Flags for outfile_commit. */

@@ -21,8 +21,10 @@ SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
 endif
 
 PKGS    := libelf libarchive
+# On a new machine pkg-config itself may arrive only with "make deps", after
+# this file was read: then the libraries' usual names stand in.
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(or $(shell pkg-config --libs $(PKGS) 2>/dev/null),-lelf -larchive)
 
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	      $(OPT) $(WARN) $(SANFLAGS) -Icommon -I/usr/include/libiberty \
@@ -45,7 +47,9 @@ else
 Q := @
 endif
 
-$(B)/%.o: %.c $(FLAGS_STAMP)
+# Order-only on deps: under make -j nothing compiles before the headers of
+# the packages it installs are there.
+$(B)/%.o: %.c $(FLAGS_STAMP) | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<

@@ -73,7 +73,7 @@ if have strip; then
 fi
 if have ldconfig; then
 	mkdir -p root/usr/lib root/etc
-	cp libgreet.so root/usr/lib/libgreet.so.1
+	cp libgreet.so root/usr/lib/libgreet.so.1.0
 	echo /usr/lib > root/etc/ld.so.conf
 	step "$bin/ldconfig" -r root
 	step "$bin/ldconfig" -r root -p

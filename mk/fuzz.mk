@@ -13,6 +13,17 @@ fuzz: deps $(FUZZ_BINS)
 
 # Some harnesses #include a program's own sources (cmd/ldconfig, cmd/ld), so
 # every program source is a prerequisite: an edit there rebuilds them.
-$(B)/fuzz/%: fuzz/%.c $(COMMON_SRCS) $(wildcard common/*.h cmd/*/*.c cmd/*/*.h)
+$(B)/fuzz/%: fuzz/%.c $(COMMON_SRCS) $(wildcard common/*.h cmd/*/*.c cmd/*/*.h) | deps
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(COMMON_SRCS) $(PKG_LIBS) -liberty
+
+# ld's input stage: every ld source but main.c, with exit and free
+# redirected so that one process can link input after input, and the
+# harness's own xmalloc family in place of common/xalloc.c.
+LD_FUZZ_SRCS := $(filter-out cmd/ld/main.c,$(wildcard cmd/ld/*.c)) \
+		$(filter-out common/xalloc.c,$(COMMON_SRCS))
+$(B)/fuzz/ld_input_fuzz: fuzz/ld_input_fuzz.c $(LD_FUZZ_SRCS) \
+		$(wildcard common/*.h cmd/ld/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Icmd/ld -Dexit=ld_fuzz_exit \
+	    -Dfree=ld_fuzz_free -o $@ $< $(LD_FUZZ_SRCS) $(PKG_LIBS) -liberty

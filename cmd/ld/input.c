@@ -67,9 +67,10 @@ read_input_files(struct link *ctx)
 			open_archive(ctx, ia, (uint32_t)i);
 			break;
 		default:
+			/* read_script may move ctx->args: no ia here. */
 			if (!read_script(ctx, i, s))
-				diag_error(ia->path, "not an object file, archive "
-				    "or linker script");
+				diag_error(ctx->args[i].path, "not an object "
+				    "file, archive or linker script");
 		}
 	}
 }

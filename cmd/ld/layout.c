@@ -61,6 +61,10 @@ assign_addresses(struct link *ctx)
 		size_eh_frame_hdr(ctx);
 	for (i = 0; i < ctx->nosecs; i++) {
 		ctx->osecs[i]->segment = segment_of(ctx->osecs[i]);
+		/* -z noseparate-code: headers, code and rodata share RX. */
+		if (!ctx->opts.separate_code && (ctx->osecs[i]->segment == 0 ||
+		    ctx->osecs[i]->segment == 2))
+			ctx->osecs[i]->segment = 1;
 		if (ctx->osecs[i]->kind != OS_REGULAR &&
 		    ctx->osecs[i]->size == 0 && ctx->osecs[i]->kind != OS_SHSTRTAB)
 			ctx->osecs[i]->omit = true;
@@ -177,6 +181,11 @@ count_phdrs(struct link *ctx, size_t *n)
 	bool seg[4] = { true, false, false, false }, tls = false, note = false;
 	size_t i;
 
+	if (!ctx->opts.separate_code) {
+		seg[0] = false;
+		seg[1] = true;
+	}
+
 	for (i = 0; i < ctx->nosecs; i++) {
 		if (ctx->osecs[i]->omit || ctx->osecs[i]->segment == 4)
 			continue;
@@ -200,7 +209,7 @@ place_alloc(struct link *ctx)
 	Elf64_Phdr *load = NULL, *tls = NULL, *note = NULL;
 	uint64_t addr, off, tbss_end = 0;
 	size_t i, n;
-	int seg = 0;
+	int seg = ctx->opts.separate_code ? 0 : 1;
 
 	count_phdrs(ctx, &n);
 	off = sizeof(Elf64_Ehdr) + n * sizeof(Elf64_Phdr);
@@ -211,7 +220,7 @@ place_alloc(struct link *ctx)
 		new_phdr(ctx, PT_INTERP, PF_R);
 	}
 	/* The first segment holds the headers, whatever follows them. */
-	load = new_phdr(ctx, PT_LOAD, PF_R);
+	load = new_phdr(ctx, PT_LOAD, pflags[seg]);
 	load->p_align = PAGE_SIZE;
 	load->p_vaddr = load->p_paddr = ctx->image_base;
 	load->p_filesz = load->p_memsz = off;
@@ -266,7 +275,7 @@ place_alloc(struct link *ctx)
 			load->p_filesz = off - load->p_offset;
 		}
 		load->p_memsz = addr - load->p_vaddr;
-		if (seg == 1)
+		if (seg == 1 && (os->flags & SHF_EXECINSTR))
 			ctx->etext = addr;
 		if (seg == 3 && os->type != SHT_NOBITS)
 			ctx->edata = addr;
@@ -309,7 +318,8 @@ place_alloc(struct link *ctx)
 		ph->p_filesz = ph->p_memsz = ctx->dynamic_sec->size;
 		ph->p_align = 8;
 	}
-	new_phdr(ctx, PT_GNU_STACK, PF_R | PF_W)->p_align = 16;
+	new_phdr(ctx, PT_GNU_STACK, PF_R | PF_W |
+	    (stack_executable(ctx) ? PF_X : 0))->p_align = 16;
 	if (relro_wanted(ctx))
 		add_relro(ctx);
 	if (ctx->nphdrs > n)

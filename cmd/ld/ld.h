@@ -126,6 +126,7 @@ struct input_section {
 	uint64_t		 mergesize;	/* bytes of pieces it owns */
 	bool			 live;		/* kept by COMDAT and GC */
 	bool			 visited;	/* GC mark */
+	bool			 reverse;	/* .ctors in .init_array */
 };
 
 /* An archive named on the command line. */
@@ -264,6 +265,8 @@ struct ld_opts {
 	bool		 eh_frame_hdr;
 	bool		 static_link;
 	bool		 relro;
+	bool		 separate_code;	/* -z separate-code (default) */
+	int		 exec_stack;	/* -z [no]execstack: 1, -1; 0: inputs */
 	bool		 verbose;
 	bool		 fatal_warnings;
 	/* Dynamic linking. */
@@ -430,6 +433,16 @@ void	create_synthetic_sections(struct link *);
 struct output_section *osec_new(struct link *, const char *, uint32_t,
 	    uint64_t);
 void	osec_add(struct output_section *, struct input_section *);
+
+/* ctors.c */
+const char *ctors_array(struct input_section *);
+void	ctors_reverse(unsigned char *, uint64_t);
+
+/* tlsdesc.c */
+bool	relax_tlsdesc(unsigned char *, uint64_t, uint64_t, uint32_t, int32_t);
+
+/* stack.c */
+bool	stack_executable(struct link *);
 
 /* merge.c */
 void	merge_sections(struct link *);

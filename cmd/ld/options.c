@@ -179,6 +179,7 @@ parse_args(struct link *ctx, int argc, char **argv)
 	ctx->opts.output = "a.out";
 	ctx->opts.relro = true;
 	ctx->opts.hash_gnu = ctx->opts.hash_sysv = true;
+	ctx->opts.separate_code = true;
 	for (st.i = 1; st.i < argc; st.i++) {
 		a = argv[st.i];
 		if (a[0] != '-' || a[1] == '\0') {
@@ -368,7 +369,14 @@ parse_one(struct link *ctx, struct argstate *st, const char *a)
 		else if (strcmp(v, "notext") == 0 ||
 		    strcmp(v, "textoff") == 0)
 			o->z_text = false;
-		/* separate-code, noexecstack, ...: our defaults. */
+		else if (strcmp(v, "separate-code") == 0)
+			o->separate_code = true;
+		else if (strcmp(v, "noseparate-code") == 0)
+			o->separate_code = false;
+		else if (strcmp(v, "execstack") == 0)
+			o->exec_stack = 1;
+		else if (strcmp(v, "noexecstack") == 0)
+			o->exec_stack = -1;
 	} else
 		return parse_ignored(st, a);
 	return true;

@@ -130,6 +130,8 @@ write_section(struct link *ctx, struct output_section *os)
 			    is->shdr->sh_size);
 			if (is->nrelas > 0)
 				apply_relocations(ctx, is, dst);
+			if (is->reverse)
+				ctors_reverse(dst, is->shdr->sh_size);
 		}
 		break;
 	case OS_GOT:

@@ -274,6 +274,16 @@ apply_one(struct site *st, unsigned char *p, uint64_t S, uint64_t P,
 		return relax_gd(st, p, S);
 	case R_X86_64_TLSLD:
 		return relax_ld(st, p);
+	case R_X86_64_GOTPC32_TLSDESC:
+	case R_X86_64_TLSDESC_CALL:
+		size = tp_offset(ctx, S);
+		if ((int64_t)size != (int32_t)size)
+			site_error(st, "out of range", (int64_t)size);
+		else if (!relax_tlsdesc(p - r->r_offset, st->is->shdr->sh_size,
+		    r->r_offset, ELF64_R_TYPE(r->r_info), (int32_t)size))
+			site_error(st, "is not in a known TLS descriptor "
+			    "sequence at offset", (int64_t)r->r_offset);
+		break;
 	default:
 		diag_error(st->is->file->name, "%s+0x%jx: unsupported "
 		    "relocation %s (%u)", st->is->name,

@@ -384,9 +384,20 @@ refers_to(const struct input_file *f, const struct symbol *s)
 	return false;
 }
 
+/* A link warning; an error under --fatal-warnings, as lld reports it. */
+static void
+link_warn(struct link *ctx, const char *where, size_t n, const char *text)
+{
+	if (ctx->opts.fatal_warnings)
+		diag_error(where, "%.*s", (int)n, text);
+	else
+		diag_warn(where, "%.*s", (int)n, text);
+}
+
 /*
  * .gnu.warning.SYM sections (glibc's for gets, for instance): their text
- * is printed for each object that refers to SYM, as GNU ld does.
+ * is printed for each object that refers to SYM, as GNU ld does.  A
+ * plain .gnu.warning section warns whenever its object is linked.
  */
 static void
 check_warnings(struct link *ctx)
@@ -401,19 +412,24 @@ check_warnings(struct link *ctx)
 		f = ctx->files[i];
 		for (j = 1; j < f->nsecs; j++) {
 			is = &f->secs[j];
-			if (strncmp(is->name, ".gnu.warning.", 13) != 0 ||
+			if (strncmp(is->name, ".gnu.warning", 12) != 0 ||
 			    is->shdr->sh_type != SHT_PROGBITS)
+				continue;
+			text = (const char *)f->data.data + is->shdr->sh_offset;
+			n = strnlen(text, is->shdr->sh_size);
+			/* Plain .gnu.warning: linking the object warns. */
+			if (is->name[12] == '\0')
+				link_warn(ctx, f->name, n, text);
+			if (is->name[12] != '.')
 				continue;
 			s = strmap_find(&ctx->symtab, is->name + 13,
 			    strlen(is->name + 13));
 			if (s == NULL)
 				continue;
-			text = (const char *)f->data.data + is->shdr->sh_offset;
-			n = strnlen(text, is->shdr->sh_size);
 			for (k = 0; k < ctx->nfiles; k++) {
 				g = ctx->files[k];
 				if (g != f && refers_to(g, s))
-					diag_warn(g->name, "%.*s", (int)n, text);
+					link_warn(ctx, g->name, n, text);
 			}
 		}
 	}

@@ -172,7 +172,8 @@ bin_sections(struct link *ctx)
 	size_t i, j;
 	bool isnew;
 
-	qsort(ctx->files, ctx->nfiles, sizeof(*ctx->files), cmp_files);
+	if (ctx->nfiles > 1)
+		qsort(ctx->files, ctx->nfiles, sizeof(*ctx->files), cmp_files);
 	strmap_init(&byname, 256);
 	for (i = 0; i < ctx->nfiles; i++) {
 		f = ctx->files[i];
@@ -180,7 +181,8 @@ bin_sections(struct link *ctx)
 			is = &f->secs[j];
 			if (!is->live || dropped(ctx, is))
 				continue;
-			name = output_name(is->name, buf, sizeof(buf));
+			if ((name = ctors_array(is)) == NULL)
+				name = output_name(is->name, buf, sizeof(buf));
 			slot = (struct output_section **)strmap_insert(&byname,
 			    name, strlen(name), &isnew);
 			if (isnew)

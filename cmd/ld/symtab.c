@@ -39,8 +39,19 @@ local_wanted(const struct input_file *f, size_t i)
 		return false;
 	if (shndx == SHN_ABS)
 		return true;
-	return shndx != SHN_UNDEF && shndx < f->nsecs &&
-	    f->secs[shndx].osec != NULL;
+	if (shndx == SHN_UNDEF || shndx >= f->nsecs ||
+	    f->secs[shndx].osec == NULL)
+		return false;
+	/*
+	 * The assembler keeps a temporary label (.LC0) that a relocation
+	 * into a mergeable section names; once the pieces are merged it
+	 * means nothing, and GNU ld leaves such labels out by default.
+	 */
+	if ((f->secs[shndx].shdr->sh_flags & SHF_MERGE) &&
+	    es->st_name < f->strsz && f->strtab[es->st_name] == '.' &&
+	    es->st_name + 1 < f->strsz && f->strtab[es->st_name + 1] == 'L')
+		return false;
+	return true;
 }
 
 static void

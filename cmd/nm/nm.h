@@ -5,8 +5,8 @@
  * The pieces: main.c (options, operands), file.c (what an operand is:
  * ELF, archive, a.out), elf.c (an ELF symbol table into an array of
  * struct nm_sym), sort.c (GNU's orders and their tie-breaks), print.c
- * (bsd, sysv, posix, just-symbols), json.c, aout.c, out.c (the output
- * buffer).
+ * (bsd, sysv, posix, just-symbols), demangle.c (-C), json.c, aout.c,
+ * out.c (the output buffer).
  */
 #ifndef NM_NM_H
 #define NM_NM_H
@@ -109,6 +109,11 @@ int	 nm_aout_collect(const struct nm_opts *, struct span,
 
 /* sort.c */
 void	 nm_sort(const struct nm_opts *, struct nm_list *);
+
+/* demangle.c: -C (NULL: not a mangled name), prefetched by runs. */
+#define NM_DEMANGLE_CHUNK	2048
+const char *nm_demangle(const char *);
+void	 nm_demangle_prefetch(const struct nm_sym *, size_t, bool keep);
 
 /* print.c */
 void	 nm_print_object_heading(const struct nm_opts *, const char *file,

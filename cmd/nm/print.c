@@ -11,7 +11,6 @@
  * negative there too).  -A puts "file:" or "archive:member:" (posix:
  * "file: ", "archive[member]: ") before each line.
  */
-#include <demangle.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,48 +55,12 @@ print_blank(int width)
 	out_mem("                ", width == 64 ? 16 : 8);
 }
 
-/*
- * GNU demangles as bfd_demangle does: leading dots and dollars and a
- * trailing "@VERSION" are set aside, the rest goes to cplus_demangle.
- */
-static char *
-demangle(const char *name)
-{
-	const char *p = name, *at;
-	char *core, *res, *full;
-	size_t pre, len;
-
-	while (*p == '.' || *p == '$')
-		p++;
-	pre = (size_t)(p - name);
-	at = strchr(p, '@');
-	len = at != NULL ? (size_t)(at - p) : strlen(p);
-	if ((core = malloc(len + 1)) == NULL)
-		return NULL;
-	memcpy(core, p, len);
-	core[len] = '\0';
-	res = cplus_demangle(core, DMGL_PARAMS | DMGL_ANSI);
-	free(core);
-	if (res == NULL || (pre == 0 && at == NULL))
-		return res;
-	if (at == NULL)
-		at = "";
-	full = malloc(pre + strlen(res) + strlen(at) + 1);
-	if (full != NULL) {
-		memcpy(full, name, pre);
-		strcpy(full + pre, res);
-		strcat(full + pre, at);
-	}
-	free(res);
-	return full;
-}
-
 /* The name as GNU prints it; fmt is "%s" or "%-20s". */
 static void
 print_name(const struct nm_opts *op, const struct nm_sym *s, const char *fmt)
 {
-	const char *name = s->name, *at;
-	char *cut = NULL, *dm = NULL;
+	const char *name = s->name, *at, *dm;
+	char *cut = NULL;
 	size_t n;
 
 	/* --without-symbol-versions also cuts "foo@@V" names at the '@'. */
@@ -109,7 +72,7 @@ print_name(const struct nm_opts *op, const struct nm_sym *s, const char *fmt)
 		cut[n] = '\0';
 		name = cut;
 	}
-	if (op->demangle && *name != '\0' && (dm = demangle(name)) != NULL)
+	if (op->demangle && *name != '\0' && (dm = nm_demangle(name)) != NULL)
 		name = dm;
 	n = strlen(name);
 	out_mem(name, n);
@@ -121,7 +84,6 @@ print_name(const struct nm_opts *op, const struct nm_sym *s, const char *fmt)
 	if (fmt[1] == '-')
 		for (; n < 20; n++)
 			out_chr(' ');
-	free(dm);
 	free(cut);
 }
 
@@ -251,6 +213,11 @@ nm_print_list(const struct nm_opts *op, const struct nm_list *l)
 	}
 	for (i = 0; i < l->n; i++) {
 		s = &l->syms[i];
+		/* Names demangled ahead, a run at a time; see demangle.c. */
+		if (op->demangle && !op->without_symbol_versions &&
+		    i % NM_DEMANGLE_CHUNK == 0)
+			nm_demangle_prefetch(s, l->n - i < NM_DEMANGLE_CHUNK ?
+			    l->n - i : NM_DEMANGLE_CHUNK, l->member != NULL);
 		print_prefix(op, l);
 		switch (op->format) {
 		case NM_BSD:
@@ -268,6 +235,8 @@ nm_print_list(const struct nm_opts *op, const struct nm_list *l)
 		}
 		out_chr('\n');
 	}
+	if (op->demangle)
+		nm_demangle_prefetch(NULL, 0, false);
 }
 
 static void

@@ -371,7 +371,7 @@ aout_dump(const char *name, struct span s, unsigned what)
 		break;
 	case -1:
 		if (what & (AOUT_DUMP_DYNAMIC | AOUT_DUMP_DYNSYMS |
-		    AOUT_DUMP_RELOCS))
+		    AOUT_DUMP_RELOCS | AOUT_DUMP_SYMS))
 			ad_error(&d, "%s", d.a.err);
 		break;
 	}
@@ -389,6 +389,8 @@ aout_dump(const char *name, struct span s, unsigned what)
 		aout_dump_relocs(&d);
 	if (what & AOUT_DUMP_DYNSYMS)
 		aout_dump_dynsyms(&d);
+	else if ((what & AOUT_DUMP_SYMS) && d.dyn_ok)
+		aout_dump_rrs(&d);
 	if (what & AOUT_DUMP_SYMS)
 		aout_dump_syms(&d);
 	if (d.json) {

@@ -60,6 +60,7 @@ void	aout_dump_syms(struct adump *);
 void	aout_dump_relocs(struct adump *);
 void	aout_dump_dynamic(struct adump *);
 void	aout_dump_dynsyms(struct adump *);
+void	aout_dump_rrs(struct adump *);
 /* Explanation of an n_type for a student, and of a relocation. */
 const char *aout_explain_type(const struct aout_sym *);
 

@@ -311,8 +311,17 @@ plt_dump(struct adump *d)
 		ad_jclose(d, ']');
 }
 
+/* --dyn-syms: the RRS symbols, then the jump table. */
 void
 aout_dump_dynsyms(struct adump *d)
+{
+	aout_dump_rrs(d);
+	plt_dump(d);
+}
+
+/* The RRS symbols alone, which -s shows too, as ELF's -s shows .dynsym. */
+void
+aout_dump_rrs(struct adump *d)
 {
 	struct aout_dynsym s;
 	size_t i, nbad = 0;
@@ -342,5 +351,4 @@ aout_dump_dynsyms(struct adump *d)
 	}
 	if (d->json)
 		ad_jclose(d, ']');
-	plt_dump(d);
 }

@@ -14,6 +14,7 @@ static void	print_flags(const char *const *, size_t, uint64_t, bool);
 static void	print_time(uint64_t);
 static bool	print_mips(int64_t, uint64_t, struct span);
 static bool	print_named(struct relf *, int64_t, uint64_t, struct span);
+static bool	print_hp_ia64(struct relf *, int64_t, uint64_t);
 
 static const char *const flags_1[] = { "NOW", "GLOBAL", "GROUP",
     "NODELETE", "LOADFLTR", "INITFIRST", "NOOPEN", "ORIGIN", "DIRECT",
@@ -139,6 +140,9 @@ print_value(struct relf *f, int64_t tag, uint64_t val, struct span strs)
 		return;
 	if ((f->eh.e_machine == EM_MIPS || f->eh.e_machine == EM_MIPS_RS3_LE) &&
 	    print_mips(tag, val, strs))
+		return;
+	if ((f->eh.e_machine == EM_PARISC || f->eh.e_machine == EM_IA_64) &&
+	    print_hp_ia64(f, tag, val))
 		return;
 	if (f->eh.e_machine == EM_AARCH64 && (tag == 0x70000001 ||
 	    tag == 0x70000003)) {
@@ -277,6 +281,69 @@ print_mips(int64_t tag, uint64_t val, struct span strs)
 	case 0x7000001a: case 0x7000001c: case 0x7000001e: case 0x70000021:
 	case 0x7000002f:
 		out("%jd\n", (intmax_t)val);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * PA-RISC DT_HP_DLD_FLAGS, and IA-64 DT_IA_64_PLT_RESERVE (three
+ * reserved 8-byte slots) and the OpenVMS link time and link flags.
+ */
+static bool
+print_hp_ia64(struct relf *f, int64_t tag, uint64_t val)
+{
+	static const char *const hp[] = { "HP_DEBUG_PRIVATE",
+	    "HP_DEBUG_CALLBACK", "HP_DEBUG_CALLBACK_BOR", "HP_NO_ENVVAR",
+	    "HP_BIND_NOW", "HP_BIND_NONFATAL", "HP_BIND_VERBOSE",
+	    "HP_BIND_RESTRICTED", "HP_BIND_SYMBOLIC", "HP_RPATH_FIRST",
+	    "HP_BIND_DEPTH_FIRST", "HP_GST", "HP_SHLIB_FIXED",
+	    "HP_MERGE_SHLIB_SEG", "HP_NODELETE", "HP_GROUP",
+	    "HP_PROTECT_LINKAGE_TABLE" };
+	static const char *const vms[] = { "CALL_DEBUG", "NOP0BUFS",
+	    "P0IMAGE", "MKTHREADS", "UPCALLS", "IMGSTA", "INITIALIZE", "MAIN",
+	    NULL, "EXE_INIT", "TBK_IN_IMG", "DBG_IN_IMG", "TBK_IN_DSF",
+	    "DBG_IN_DSF", "SIGNATURES", "REL_SEG_OFF" };
+	bool first = true;
+	time_t t;
+	struct tm tm;
+	size_t i;
+
+	if (f->eh.e_machine == EM_PARISC) {
+		if (tag != 0x60000001)
+			return false;
+		for (i = 0; i < sizeof(hp) / sizeof(hp[0]); i++)
+			if (val & ((uint64_t)1 << i)) {
+				out("%s%s", first ? "" : " ", hp[i]);
+				first = false;
+				val &= ~((uint64_t)1 << i);
+			}
+		if (val != 0 || first)
+			out("%s%jx", first ? "" : " ", (uintmax_t)val);
+		out("\n");
+		return true;
+	}
+	switch (tag) {
+	case 0x70000000:
+		out("0x%jx -- 0x%jx\n", (uintmax_t)val, (uintmax_t)(val + 24));
+		return true;
+	case 0x60000015:
+		out("0x%jx", (uintmax_t)val);
+		for (i = 0; i < sizeof(vms) / sizeof(vms[0]); i++)
+			if (vms[i] != NULL && (val & ((uint64_t)1 << i)))
+				out(" %s", vms[i]);
+		out("\n");
+		return true;
+	case 0x60000035:
+		/* 100 ns units since 1858-11-17. */
+		t = (time_t)(((int64_t)val - 35067168000000000LL) / 10000000);
+		if (gmtime_r(&t, &tm) == NULL)
+			out("<corrupt>\n");
+		else
+			out("%04u-%02u-%02uT%02u:%02u:%02u\n",
+			    (unsigned)tm.tm_year + 1900, (unsigned)tm.tm_mon + 1,
+			    (unsigned)tm.tm_mday, (unsigned)tm.tm_hour,
+			    (unsigned)tm.tm_min, (unsigned)tm.tm_sec);
 		return true;
 	}
 	return false;

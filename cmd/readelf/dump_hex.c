@@ -210,31 +210,99 @@ dump_strings(struct relf *f, size_t idx)
 	out("\n");
 }
 
-/* The relocation kinds GNU applies: 0 skip, else size; *pc for PC-rel. */
+/*
+ * The relocations GNU's -R applies, by machine: the plain absolute and
+ * PC-relative data relocations (GNU's is_32bit_abs_reloc and friends);
+ * any other type leaves the bytes as they are.
+ */
+static const struct rkind {
+	uint16_t	 machine;
+	uint16_t	 abs32, abs32b, pc32, abs64, abs64b, pc64;
+} rkinds[] = {
+	/* 0 means none: no machine here uses type 0 for these. */
+	{ EM_386,	1, 0, 2, 0, 0, 0 },
+	{ EM_X86_64,	10, 0, 2, 1, 0, 24 },
+	{ EM_AARCH64,	258, 0, 261, 257, 0, 260 },
+	{ EM_ARM,	2, 0, 3, 0, 0, 0 },
+	{ EM_MIPS,	2, 0, 248, 18, 0, 0 },
+	{ EM_PPC,	1, 0, 26, 0, 0, 0 },
+	{ EM_PPC64,	1, 0, 26, 38, 0, 44 },
+	{ EM_RISCV,	1, 0, 57, 2, 0, 0 },
+	{ EM_S390,	4, 0, 5, 22, 0, 23 },
+	{ EM_SPARC,	3, 23, 6, 32, 54, 46 },
+	{ EM_SPARC32PLUS, 3, 23, 6, 32, 54, 46 },
+	{ EM_SPARCV9,	3, 23, 6, 32, 54, 46 },
+	{ 258,		1, 0, 99, 2, 0, 109 },	/* EM_LOONGARCH */
+	{ EM_ALPHA,	1, 0, 10, 2, 0, 11 },
+	{ EM_68K,	1, 0, 4, 0, 0, 0 },
+	{ EM_SH,	1, 0, 2, 0, 0, 0 },
+};
+
+/* The size GNU applies a relocation of type t with (0: not at all). */
 static int
 reloc_kind(unsigned m, uint32_t t, bool *pc)
 {
+	const struct rkind *k;
+	size_t i;
+
 	*pc = false;
-	switch (m) {
-	case EM_X86_64:
-		if (t == 10)
+	for (i = 0; i < sizeof(rkinds) / sizeof(rkinds[0]); i++) {
+		k = &rkinds[i];
+		if (k->machine != m || t == 0)
+			continue;
+		if (t == k->abs32 || t == k->abs32b)
 			return 4;
-		if (t == 1)
+		if (t == k->abs64 || t == k->abs64b)
 			return 8;
-		*pc = t == 2 || t == 24;
-		return t == 2 ? 4 : t == 24 ? 8 : 0;
-	case EM_386:
-		*pc = t == 2;
-		return t == 1 || t == 2 ? 4 : 0;
-	case EM_AARCH64:
-		if (t == 258)
-			return 4;
-		if (t == 257)
-			return 8;
-		*pc = t == 261 || t == 260;
-		return t == 261 ? 4 : t == 260 ? 8 : 0;
+		*pc = t == k->pc32 || t == k->pc64;
+		return t == k->pc32 ? 4 : t == k->pc64 ? 8 : 0;
 	}
 	return 0;
+}
+
+/*
+ * RISC-V's in-place arithmetic: ADDn and SUBn add or subtract S + A to
+ * the field, SETn store it, SUB6 and SET6 keep the byte's top two bits
+ * (psABI "Relocations").  Returns whether the type is one of them.
+ */
+static bool
+riscv_reloc(struct relf *f, unsigned char *d, uint64_t size, uint64_t off,
+    uint32_t type, int64_t addend, const unsigned char *syms, uint64_t symi,
+    size_t nsyms)
+{
+	static const signed char width[] = {	/* types 33 to 56 */
+	    1, 2, 4, 8, 1, 2, 4, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1,
+	    2, 4 };
+	uint64_t sv, old, v;
+	GElf_Sym s;
+	int n;
+
+	if (type < 33 || type > 56 || (n = width[type - 33]) == 0)
+		return false;
+	if (symi >= nsyms || off > size || size - off < (uint64_t)n)
+		return true;
+	relf_sym(f, syms + symi * (f->is64 ? 24 : 16), &s);
+	sv = s.st_value + (uint64_t)addend;
+	old = n == 1 ? d[off] : relf_word(f, d + off, n);
+	if (type <= 36)
+		v = old + sv;
+	else if (type <= 40)
+		v = old - sv;
+	else if (type == 52)
+		v = (old & 0xc0) | ((old - sv) & 0x3f);
+	else if (type == 53)
+		v = (old & 0xc0) | (sv & 0x3f);
+	else
+		v = sv;
+	if (n == 1)
+		d[off] = (unsigned char)v;
+	else if (n == 2)
+		store16(d + off, (uint16_t)v, f->big);
+	else if (n == 4)
+		store32(d + off, (uint32_t)v, f->big);
+	else
+		store64(d + off, v, f->big);
+	return true;
 }
 
 static void
@@ -248,15 +316,29 @@ apply_one(struct relf *f, unsigned char *d, uint64_t size, uint64_t off,
 	bool pc;
 	int sz;
 
+	/* MIPS64 r_info: a 32-bit symbol, then four one-byte fields. */
+	if (f->is64 && f->eh.e_machine == EM_MIPS) {
+		symi = f->big ? info >> 32 : info & 0xffffffff;
+		type = f->big ? info & 0xff : (info >> 56) & 0xff;
+	}
+	if (f->eh.e_machine == EM_RISCV && riscv_reloc(f, d, size, off, type,
+	    addend, syms, symi, nsyms))
+		return;
 	if ((sz = reloc_kind(f->eh.e_machine, type, &pc)) == 0)
 		return;
 	if (off > size || size - off < (uint64_t)sz || symi >= nsyms)
 		return;
 	relf_sym(f, syms + symi * (f->is64 ? 24 : 16), &s);
+	/* GNU skips symbols of the types after STT_SECTION but COMMON. */
+	if (symi != 0 && GELF_ST_TYPE(s.st_info) != STT_COMMON &&
+	    GELF_ST_TYPE(s.st_info) > STT_SECTION)
+		return;
 	if (!rela)
 		addend = (int64_t)relf_word(f, d + off, sz);
 	v = (uint64_t)addend + s.st_value - (pc ? off : 0);
-	if (sz == 4)
+	if (sz == 2)
+		store16(d + off, (uint16_t)v, f->big);
+	else if (sz == 4)
 		store32(d + off, (uint32_t)v, f->big);
 	else
 		store64(d + off, v, f->big);

@@ -2,8 +2,7 @@
  * The smaller dumps: -g (SHT_GROUP sections, gABI "Section Groups"), -I
  * (bucket list lengths of DT_HASH and DT_GNU_HASH, the second laid out
  * as in the GNU hash format: nbuckets, symoffset, bloom size, shift,
- * bloom words, buckets, chains whose last entry has bit 0 set), -u and
- * -A where GNU has nothing to decode for the machine.
+ * bloom words, buckets, chains whose last entry has bit 0 set).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +22,7 @@ dump_groups(struct relf *f)
 	size_t i, n = 0;
 
 	if (f->eh.e_shnum == 0) {
-		out("\nThere are no sections to group in this file.\n");
+		out("\nThere are no section groups in this file.\n");
 		return;
 	}
 	for (i = 0; i < f->shnum; i++)
@@ -90,7 +89,7 @@ print_group(struct relf *f, size_t i)
 			    "maximum section", e, i);
 			continue;
 		}
-		out("   [%5u]   %s\n", e, secname_print(f, e));
+		out("   [%5u]   %s\n", e, secname_short(f, e));
 	}
 }
 
@@ -215,33 +214,4 @@ hist_gnu(struct relf *f)
 	}
 	histogram(nb, len, nsyms, "`.gnu.hash' ");
 	free(len);
-}
-
-void
-dump_unwind(struct relf *f)
-{
-	const char *m = names_machine(f->eh.e_machine);
-	char buf[32];
-
-	if (f->eh.e_machine == EM_386 || f->eh.e_machine == EM_X86_64) {
-		out("No processor specific unwind information to decode\n");
-		return;
-	}
-	if (m == NULL) {
-		snprintf(buf, sizeof(buf), "<unknown>: 0x%x", f->eh.e_machine);
-		m = buf;
-	}
-	out("\nThe decoding of unwind sections for machine type %s is not "
-	    "currently supported.\n", m);
-}
-
-/*
- * -A: GNU decodes build attributes (ARM, RISC-V, MIPS ABI flags...);
- * x86 files have none.  Decoding them is later work, so nothing is
- * printed yet for any machine.
- */
-void
-dump_arch(struct relf *f)
-{
-	(void)f;
 }

@@ -105,6 +105,7 @@ notes_at(struct relf *f, size_t sec, uint64_t off, uint64_t len,
 static const char *
 note_type(const struct relf *f, const struct note *n, char *buf, size_t len)
 {
+	const char *t;
 	static const char *gnu[] = { NULL, "NT_GNU_ABI_TAG (ABI version tag)",
 	    "NT_GNU_HWCAP (DSO-supplied software HWCAP info)",
 	    "NT_GNU_BUILD_ID (unique build ID bitstring)",
@@ -120,7 +121,10 @@ note_type(const struct relf *f, const struct note *n, char *buf, size_t len)
 	} else if (n->namesz != 0 && strncmp(n->name, "stapsdt", 7) == 0) {
 		if (n->type == 3)
 			return "NT_STAPSDT (SystemTap probe descriptors)";
-	} else if (f->eh.e_type != ET_CORE) {
+	} else if (f->eh.e_type == ET_CORE) {
+		if ((t = core_note_type(n->type)) != NULL)
+			return t;
+	} else {
 		switch (n->type) {
 		case 1:	return "NT_VERSION (version)";
 		case 2:	return "NT_ARCH (architecture)";
@@ -149,6 +153,10 @@ print_note(struct relf *f, const struct note *n)
 		return;
 	if (strncmp(n->name, "stapsdt", 7) == 0 && print_stapsdt(f, n))
 		return;
+	if (strncmp(n->name, "CORE", 4) == 0) {
+		core_note(f, n->type, n->desc, n->descsz);
+		return;
+	}
 	if (strncmp(n->name, "FDO", 3) == 0 && n->descsz > 0 &&
 	    n->type == 0xcafe1a7e) {
 		out("    Packaging Metadata: %.*s\n", (int)strnlen(

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "line.h"
 #include "readelf.h"
 
 struct relctx {
@@ -16,16 +17,18 @@ struct relctx {
 	struct span	 strs;
 	bool		 dynsym;
 	struct symver	 ver;
+	bool		 have_type;	/* type_name is names_reloc(type) */
+	uint64_t	 type;
+	const char	*type_name;
 };
 
 static void	dump_section(struct relf *, size_t);
 static void	print_rel(struct relf *, struct relctx *, uint64_t, uint64_t,
 		    int64_t, bool);
 static void	print_symref(struct relf *, struct relctx *, uint64_t,
-		    int64_t, bool, const char *);
-static void	print_type(struct relf *, uint64_t);
+		    int64_t, bool);
+static void	print_type(struct relf *, uint64_t, const char *, int);
 static const char *reloc_symname(struct relf *, struct relctx *, uint64_t);
-static void	print_type17(struct relf *, uint64_t);
 static void	dump_relr(struct relf *, size_t);
 static size_t	relr_walk(struct relf *, const unsigned char *, uint64_t,
 		    bool);
@@ -137,9 +140,15 @@ dump_section(struct relf *f, size_t idx)
 		    relf_word(f, p + bytes, bytes), !rela ? 0 : f->is64 ?
 		    (int64_t)load64(p + 16, f->big) :
 		    (int32_t)load32(p + 8, f->big), rela);
+	line_end();
 	symver_free(&c.ver);
 }
 
+/*
+ * One relocation.  -r on a shared library prints 10^5 to 10^6 of these,
+ * so the line is assembled with line.h's fields (the printf conversion
+ * each stands for is in the comment beside it) and handed to stdio whole.
+ */
 static void
 print_rel(struct relf *f, struct relctx *c, uint64_t off, uint64_t info,
     int64_t addend, bool rela)
@@ -155,35 +164,54 @@ print_rel(struct relf *f, struct relctx *c, uint64_t off, uint64_t info,
 	if (!f->is64) {
 		type = info & 0xff;
 		symi = info >> 8;
-		out("%8.8jx  %8.8jx ", (uintmax_t)off, (uintmax_t)info);
+		line_hex(off, 8);		/* "%8.8jx  %8.8jx " */
+		line_mem("  ", 2);
+		line_hex(info, 8);
 	} else {
 		type = m == EM_MIPS || m == EM_SPARCV9 ? info & 0xff :
 		    info & 0xffffffff;
 		symi = info >> 32;
-		out(f->opts->wide ? "%16.16jx  %16.16jx " :
-		    "%12.12jx  %12.12jx ", (uintmax_t)off, (uintmax_t)info);
+		line_hex(off, f->opts->wide ? 16 : 12);
+		line_mem("  ", 2);		/* "%16.16jx  %16.16jx " */
+		line_hex(info, f->opts->wide ? 16 : 12);
 	}
-	print_type(f, type);
-	name = names_reloc(m, (uint32_t)type);
+	line_chr(' ');
+	/* Relocations come in runs of one type: look its name up once. */
+	if (!c->have_type || type != c->type) {
+		c->type = type;
+		c->type_name = names_reloc(m, (uint32_t)type);
+		c->have_type = true;
+	}
+	name = c->type_name;
+	print_type(f, type, name, f->opts->wide ? 22 : -17);
 	if (symi != 0)
-		print_symref(f, c, symi, addend, rela, name);
-	else if (rela)
-		out("%*c%s%jx", !f->is64 ? 12 : 20, ' ',
-		    addend < 0 ? "-" : "", (uintmax_t)(addend < 0 ?
-		    -(uint64_t)addend : (uint64_t)addend));
-	if (m == EM_SPARCV9 && name != NULL && strcmp(name,
-	    "R_SPARC_OLO10") == 0)
-		out(" + %jx", (uintmax_t)(info >> 8 & 0xffffff));
-	out("\n");
-	if (f->is64 && m == EM_MIPS) {
-		out("                    Type2: ");
-		print_type17(f, info >> 8 & 0xff);
-		out("\n                    Type3: ");
-		print_type17(f, info >> 16 & 0xff);
-		out("\n");
+		print_symref(f, c, symi, addend, rela);
+	else if (rela) {			/* "%*c%s%jx" */
+		line_spaces(!f->is64 ? 12 : 20);
+		if (addend < 0)
+			line_chr('-');
+		line_hex(addend < 0 ? -(uint64_t)addend : (uint64_t)addend, 0);
 	}
-	if (f->opts->explain)
+	if (m == EM_SPARCV9 && name != NULL && strcmp(name,
+	    "R_SPARC_OLO10") == 0) {
+		line_mem(" + ", 3);		/* " + %jx" */
+		line_hex(info >> 8 & 0xffffff, 0);
+	}
+	line_chr('\n');
+	if (f->is64 && m == EM_MIPS) {
+		line_str("                    Type2: ");
+		print_type(f, info >> 8 & 0xff, names_reloc(m,
+		    (uint32_t)(info >> 8 & 0xff)), -17);
+		line_str("\n                    Type3: ");
+		print_type(f, info >> 16 & 0xff, names_reloc(m,
+		    (uint32_t)(info >> 16 & 0xff)), -17);
+		line_chr('\n');
+	}
+	if (f->opts->explain) {
+		line_end();
 		explain_reloc(f, name, reloc_symname(f, c, symi));
+	} else
+		line_next();
 }
 
 /* The name of the symbol a relocation refers to, for --explain. */
@@ -200,41 +228,46 @@ reloc_symname(struct relf *f, struct relctx *c, uint64_t symi)
 	return relf_string_span(c->strs, s.st_name);
 }
 
+/*
+ * The type column: name padded to width ("%-22s"), or when width is
+ * negative padded and cut to -width ("%-17.17s").
+ */
 static void
-print_type(struct relf *f, uint64_t type)
+print_type(struct relf *f, uint64_t type, const char *name, int width)
 {
-	const char *name = names_reloc(f->eh.e_machine, (uint32_t)type);
+	size_t n;
 
-	if (name == NULL)
-		out("unrecognized: %-7jx", (uintmax_t)(type & 0xffffffff));
-	else
-		out(f->opts->wide ? "%-22s" : "%-17.17s", name);
-}
-
-static void
-print_type17(struct relf *f, uint64_t type)
-{
-	const char *name = names_reloc(f->eh.e_machine, (uint32_t)type);
-
-	if (name == NULL)
-		out("unrecognized: %-7jx", (uintmax_t)(type & 0xffffffff));
-	else
-		out("%-17.17s", name);
+	if (name == NULL) {			/* "unrecognized: %-7jx" */
+		line_str("unrecognized: ");
+		n = line.len;
+		line_hex(type & 0xffffffff, 0);
+		if (line.len - n < 7)
+			line_spaces(7 - (line.len - n));
+	} else if (width >= 0)
+		line_lpad(name, width);
+	else {
+		n = strlen(name);
+		if (n > (size_t)-width)
+			n = (size_t)-width;
+		line_mem(name, n);
+		line_spaces((size_t)-width - n);
+	}
 }
 
 /* The symbol part: value (or "name()" for IFUNC), name, addend. */
 static void
 print_symref(struct relf *f, struct relctx *c, uint64_t symi,
-    int64_t addend, bool rela, const char *type)
+    int64_t addend, bool rela)
 {
 	const char *name, *ver = NULL;
 	unsigned other, width = f->is64 ? 14 : 8;
 	int kind = 0, len;
 	char buf[40];
+	size_t n;
 	GElf_Sym s;
 
-	(void)type;
 	if (c->syms == NULL || symi >= c->nsyms) {
+		line_end();
 		relf_error(f, "bad symbol index %08jx in relocation",
 		    (uintmax_t)symi);
 		return;
@@ -242,18 +275,22 @@ print_symref(struct relf *f, struct relctx *c, uint64_t symi,
 	relf_sym(f, c->syms + symi * (f->is64 ? 24 : 16), &s);
 	if (c->dynsym)
 		ver = symver_name(f, &c->ver, c->strs, symi, &s, &kind, &other);
-	out(" ");
+	line_chr(' ');
 	if (GELF_ST_TYPE(s.st_info) == STT_GNU_IFUNC) {
 		name = s.st_name == 0 ? NULL : relf_string_span(c->strs,
 		    s.st_name);
-		len = out_symbol(f, (int)width, name);
-		if (ver != NULL)
-			out(kind == 'p' ? "@@%s" : "@%s", ver);
-		out("()%-*s", len <= (int)width ? (int)(width + 1) - len : 1,
-		    " ");
+		if (name == NULL)
+			name = "";
+		len = line_symbol(f, (int)width, name, strlen(name));
+		if (ver != NULL) {		/* "@@%s" or "@%s" */
+			line_mem("@@", kind == 'p' ? 2 : 1);
+			line_str(ver);
+		}
+		line_mem("()", 2);		/* "()%-*s" of " " */
+		line_spaces(len <= (int)width ? width + 1 - (unsigned)len : 1);
 	} else {
-		out_hexfield(f, s.st_value);
-		out(f->is64 ? " " : "   ");
+		line_hex(s.st_value, f->is64 ? 16 : 8);
+		line_mem("   ", f->is64 ? 1 : 3);
 	}
 	if (s.st_name == 0) {
 		name = "<null>";
@@ -270,19 +307,26 @@ print_symref(struct relf *f, struct relctx *c, uint64_t symi,
 				name = buf;
 			}
 		}
-		out_symbol(f, 22, name);
-	} else if (c->strs.data == NULL)
-		out("<string table index: %3u>", s.st_name);
-	else if ((name = relf_string_span(c->strs, s.st_name)) == NULL)
+		line_symbol(f, 22, name, strlen(name));
+	} else if (c->strs.data == NULL) {	/* "<string table index: %3u>" */
+		line_str("<string table index: ");
+		line_dec(s.st_name, 3);
+		line_chr('>');
+	} else if ((name = relf_string_len(c->strs, s.st_name, &n)) ==
+	    NULL) {
+		line_end();
 		relf_error(f, "corrupt string table index %u", s.st_name);
-	else {
-		out_symbol(f, 22, name);
-		if (ver != NULL)
-			out(kind == 'p' ? "@@%s" : "@%s", ver);
+	} else {
+		line_symbol(f, 22, name, n);
+		if (ver != NULL) {
+			line_mem("@@", kind == 'p' ? 2 : 1);
+			line_str(ver);
+		}
 	}
-	if (rela)
-		out(addend < 0 ? " - %jx" : " + %jx", (uintmax_t)(addend < 0 ?
-		    -(uint64_t)addend : (uint64_t)addend));
+	if (rela) {				/* " - %jx" or " + %jx" */
+		line_mem(addend < 0 ? " - " : " + ", 3);
+		line_hex(addend < 0 ? -(uint64_t)addend : (uint64_t)addend, 0);
+	}
 }
 
 /*

@@ -195,7 +195,7 @@ print_row_details(struct relf *f, size_t i)
 {
 	const GElf_Shdr *sh = &f->sh[i];
 
-	out("  [%2zu] %s\n       ", i, secname_print(f, i));
+	out("  [%2zu] %s\n       ", i, secname_short(f, i));
 	out(f->opts->wide ? "%-15s " : "%-15.15s ",
 	    names_shtype(f, sh->sh_type));
 	if (!f->is64)

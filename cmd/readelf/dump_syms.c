@@ -6,12 +6,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "line.h"
 #include "readelf.h"
 
 static void	dump_table(struct relf *, size_t, const struct symver *);
 static void	print_sym(struct relf *, const GElf_Shdr *, struct span,
 		    const struct symver *, size_t, const GElf_Sym *);
 static void	print_size(const struct relf *, uint64_t);
+static void	print_shndx(const struct relf *, unsigned);
 static const char *sym_other(const struct relf *, unsigned, char *,
 		    size_t);
 
@@ -116,8 +118,15 @@ dump_table(struct relf *f, size_t idx, const struct symver *v)
 			sym.st_shndx = load32(x + i * 4, f->big);
 		print_sym(f, sh, strs, v, i, &sym);
 	}
+	line_end();
 }
 
+/*
+ * One line of the table.  This is the loop -s spends its time in (a
+ * shared library has 10^4 to 10^5 dynamic symbols), so the line is
+ * assembled with line.h's fields; each comment names the printf
+ * conversion a field stands for.
+ */
 static void
 print_sym(struct relf *f, const GElf_Shdr *sh, struct span strs,
     const struct symver *v, size_t si, const GElf_Sym *s)
@@ -126,25 +135,38 @@ print_sym(struct relf *f, const GElf_Shdr *sh, struct span strs,
 	const char *name, *ver = NULL;
 	char b1[64], b2[64];
 	int avail = 21, kind = 0;
+	size_t len;
 
-	out("%6zu: ", si);
-	out_hexfield(f, s->st_value);
-	out(" ");
+	line_dec(si, 6);			/* "%6zu: " */
+	line_mem(": ", 2);
+	line_hex(s->st_value, f->is64 ? 16 : 8);
+	line_chr(' ');
 	print_size(f, s->st_size);
-	out(" %-7s", names_symtype(f, GELF_ST_TYPE(s->st_info), b1,
-	    sizeof(b1)));
-	out(" %-6s", names_symbind(f, GELF_ST_BIND(s->st_info), b2,
-	    sizeof(b2)));
-	out(" %-7s", vis == STV_DEFAULT ? "DEFAULT" : vis == STV_INTERNAL ?
-	    "INTERNAL" : vis == STV_HIDDEN ? "HIDDEN" : "PROTECTED");
-	if (s->st_other ^ vis)
-		out(" [%s] ", sym_other(f, s->st_other ^ vis, b1, sizeof(b1)));
-	out(" %4s ", names_shndx(f, s->st_shndx, b2, sizeof(b2)));
+	line_chr(' ');				/* " %-7s" */
+	line_lpad(names_symtype(f, GELF_ST_TYPE(s->st_info), b1,
+	    sizeof(b1)), 7);
+	line_chr(' ');				/* " %-6s" */
+	line_lpad(names_symbind(f, GELF_ST_BIND(s->st_info), b2,
+	    sizeof(b2)), 6);
+	line_chr(' ');				/* " %-7s" */
+	line_lpad(vis == STV_DEFAULT ? "DEFAULT" : vis == STV_INTERNAL ?
+	    "INTERNAL" : vis == STV_HIDDEN ? "HIDDEN" : "PROTECTED", 7);
+	if (s->st_other ^ vis) {		/* " [%s] " */
+		line_mem(" [", 2);
+		line_str(sym_other(f, s->st_other ^ vis, b1, sizeof(b1)));
+		line_mem("] ", 2);
+	}
+	line_chr(' ');				/* " %4s " */
+	print_shndx(f, s->st_shndx);
+	line_chr(' ');
 	if (GELF_ST_TYPE(s->st_info) == STT_SECTION &&
-	    s->st_shndx < f->eh.e_shnum && f->sh != NULL && s->st_name == 0)
+	    s->st_shndx < f->eh.e_shnum && f->sh != NULL && s->st_name == 0) {
 		name = secname_print(f, s->st_shndx);
-	else if ((name = relf_string_span(strs, s->st_name)) == NULL)
+		len = strlen(name);
+	} else if ((name = relf_string_len(strs, s->st_name, &len)) == NULL) {
 		name = "<corrupt>";
+		len = strlen(name);
+	}
 	if (sh->sh_type == SHT_DYNSYM)
 		ver = symver_name(f, v, strs, si, s, &kind, &other);
 	if (!f->opts->wide && ver != NULL) {
@@ -154,35 +176,64 @@ print_sym(struct relf *f, const GElf_Shdr *sh, struct span strs,
 		else if (kind != 'h')
 			avail -= 1;
 	}
-	out_symbol(f, avail, name);
+	line_symbol(f, avail, name, len);
 	if (ver != NULL) {
-		if (kind == 'u')
-			out("@%s (%u)", ver, other);
-		else
-			out(kind == 'h' ? "@%s" : "@@%s", ver);
+		if (kind == 'u') {		/* "@%s (%u)" */
+			line_chr('@');
+			line_str(ver);
+			line_mem(" (", 2);
+			line_dec(other, 0);
+			line_chr(')');
+		} else {			/* "@%s" or "@@%s" */
+			line_mem("@@", kind == 'h' ? 1 : 2);
+			line_str(ver);
+		}
 	}
-	out("\n");
-	explain_symbol(f, s);
+	line_chr('\n');
+	if (f->opts->explain) {
+		line_end();
+		explain_symbol(f, s);
+	} else
+		line_next();
+}
+
+/* The section index, as GNU's "%4s" of "%3u" or of a reserved name. */
+static void
+print_shndx(const struct relf *f, unsigned x)
+{
+	char b[64];
+
+	if (x != SHN_UNDEF && x < SHN_LORESERVE &&
+	    (f->eh.e_shnum == 0 || x < f->eh.e_shnum))
+		line_dec(x, 4);
+	else
+		line_rpad(names_shndx(f, x, b, sizeof(b)), 4);
 }
 
 static void
 print_size(const struct relf *f, uint64_t v)
 {
+	char b[32];
+
 	switch (f->opts->sym_base) {
 	case 8:
-		out("%5jo", (uintmax_t)v);
+		snprintf(b, sizeof(b), "%5jo", (uintmax_t)v);
+		line_str(b);
 		break;
-	case 10:
-		out("%5ju", (uintmax_t)v);
+	case 16:				/* "0x%5.5jx" */
+		line_mem("0x", 2);
+		line_hex(v, 5);
 		break;
-	case 16:
-		out("0x%5.5jx", (uintmax_t)v);
+	case 10:				/* "%5ju" */
+		line_dec(v, 5);
 		break;
 	default:
 		if (v <= 99999)
-			out("%5ju", (uintmax_t)v);
-		else
-			out("0x%jx", (uintmax_t)v);
+			line_dec(v, 5);
+		else {				/* "0x%jx" */
+			line_mem("0x", 2);
+			line_hex(v, 0);
+		}
 		break;
 	}
 }

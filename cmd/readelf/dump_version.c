@@ -7,11 +7,20 @@
  * in the versym listing are walked with a step limit.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "line.h"
 #include "readelf.h"
+#include "xalloc.h"
 
 #define WALK_MAX	65536
+
+/* versym_name's answer for one version number, once found. */
+struct vmemo {
+	const char	*name;
+	bool		 done;
+};
 
 static void	print_verdef(struct relf *, size_t, struct span);
 static void	print_verneed(struct relf *, size_t, struct span);
@@ -289,6 +298,12 @@ versym_name(struct relf *f, unsigned v, struct span strs)
 	return relf_string_span(strs, load32(a, f->big));
 }
 
+/*
+ * The versym listing, four entries a line.  versym_name walks the
+ * version chains, and the names depend on the version number alone, so
+ * each number's name is found once (memo); the lines are assembled with
+ * line.h, as a library has 10^4 to 10^5 dynamic symbols.
+ */
 static bool
 print_versym(struct relf *f, size_t i)
 {
@@ -296,10 +311,11 @@ print_versym(struct relf *f, size_t i)
 	const unsigned char *d;
 	struct span strs;
 	uint64_t total, nsyms, off, j, c, addr;
+	struct vmemo *memo;
 	const char *name;
 	unsigned v;
 	bool have;
-	int nn;
+	size_t start, nn, w;
 
 	if (sh->sh_link >= f->eh.e_shnum || sh->sh_link >= f->shnum)
 		return false;
@@ -319,29 +335,55 @@ print_versym(struct relf *f, size_t i)
 		relf_error(f, "version symbol data past end of file");
 		return true;
 	}
+	memo = xcalloc(0x10000, sizeof(*memo));
 	for (c = 0; c < total; c += 4) {
-		out("  %03jx:", (uintmax_t)c);
+		line_mem("  ", 2);		/* "  %03jx:" */
+		line_hex(c, 3);
+		line_chr(':');
 		for (j = c; j < c + 4 && j < total; j++) {
 			v = load16(d + j * 2, f->big);
 			if (v == 0) {
-				out("   0 (*local*)    ");
+				line_str("   0 (*local*)    ");
 				continue;
 			}
 			if (v == 1) {
-				out("   1 (*global*)   ");
+				line_str("   1 (*global*)   ");
 				continue;
 			}
-			nn = printf("%4x%c", v & 0x7fff, v & 0x8000 ? 'h' : ' ');
+			start = line.len;	/* "%4x%c" */
+			w = (v & 0x7fff) < 0x10 ? 1 : (v & 0x7fff) < 0x100 ?
+			    2 : (v & 0x7fff) < 0x1000 ? 3 : 4;
+			line_spaces(4 - w);
+			line_hex(v & 0x7fff, 0);
+			line_chr(v & 0x8000 ? 'h' : ' ');
 			if (j >= nsyms)
 				break;
-			name = versym_name(f, v, strs);
-			if (name != NULL)
-				nn += printf("(%s%-*s", name,
-				    12 - (int)strlen(name), ")");
-			if (nn < 18)
-				out("%*c", 18 - nn, ' ');
+			if (!memo[v].done) {
+				memo[v].name = versym_name(f, v, strs);
+				memo[v].done = true;
+			}
+			if ((name = memo[v].name) != NULL) {
+				/*
+				 * "(%s%-*s" of name, 12 - strlen(name), ")":
+				 * printf takes a negative width as its
+				 * absolute value, left-justified.
+				 */
+				w = strlen(name);
+				w = w <= 12 ? 12 - w : w - 12;
+				line_chr('(');
+				line_str(name);
+				line_chr(')');
+				if (w > 1)
+					line_spaces(w - 1);
+			}
+			nn = line.len - start;
+			if (nn < 18)		/* "%*c" of ' ' */
+				line_spaces(18 - nn);
 		}
-		out("\n");
+		line_chr('\n');
+		line_next();
 	}
+	line_end();
+	free(memo);
 	return true;
 }

@@ -75,6 +75,7 @@ const unsigned char *relf_secdata(struct relf *, size_t idx, uint64_t *size);
 /* The NUL-terminated string at off in the string section strndx. */
 const char *relf_string(const struct relf *, size_t strndx, uint64_t off);
 const char *relf_string_span(struct span, uint64_t off);
+const char *relf_string_len(struct span, uint64_t off, size_t *len);
 uint64_t relf_word(const struct relf *, const unsigned char *p, int bytes);
 /* Translate a virtual address to a file offset through PT_LOAD. */
 int	 relf_vaddr_off(const struct relf *, uint64_t vaddr, uint64_t *off);
@@ -134,9 +135,16 @@ void	 dump_reloc(struct relf *);
 void	 dump_dynamic(struct relf *);
 void	 dump_version(struct relf *);
 void	 dump_notes(struct relf *);
+/* dump_core.c: the notes of core files. */
+const char *core_note_type(uint32_t);
+void	 core_note(struct relf *, uint32_t, const unsigned char *, uint64_t);
 void	 dump_sections(struct relf *);	/* -x -p -R */
 void	 dump_histogram(struct relf *);
 void	 dump_arch(struct relf *);
+/* dump_attrs.c: build attributes; dump_mips.c: the MIPS -A dump. */
+void	 dump_attrs(struct relf *, const char *pubname, uint32_t proctype);
+void	 mips_fp_abi(unsigned);
+void	 dump_mips(struct relf *);
 void	 dump_unwind(struct relf *);
 void	 json_dump(struct relf *);
 void	 json_string(const char *);
@@ -147,6 +155,7 @@ void	 out_explain(const struct relf *, const char *text);
 int	 out_symbol(const struct relf *, int width, const char *name);
 void	 out_hexfield(const struct relf *, uint64_t);
 const char *secname_print(const struct relf *, size_t idx);
+const char *secname_short(const struct relf *, size_t idx);
 const char *shdr_flag_letters(const struct relf *, uint64_t, char *buf);
 bool	 section_in_segment(const GElf_Shdr *, const GElf_Phdr *);
 

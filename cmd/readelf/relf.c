@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "line.h"
 #include "readelf.h"
 #include "xalloc.h"
 
@@ -54,6 +55,7 @@ relf_error(struct relf *f, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	line_end();
 	fflush(stdout);
 	diag_error(f->name, "%s", msg);
 	f->errors++;
@@ -238,6 +240,21 @@ relf_string_span(struct span s, uint64_t off)
 	p = (const char *)s.data + off;
 	if (memchr(p, '\0', s.size - off) == NULL)
 		return NULL;
+	return p;
+}
+
+/* relf_string_span that also gives the string's length. */
+const char *
+relf_string_len(struct span s, uint64_t off, size_t *len)
+{
+	const char *p, *e;
+
+	if (s.data == NULL || off >= s.size)
+		return NULL;
+	p = (const char *)s.data + off;
+	if ((e = memchr(p, '\0', s.size - off)) == NULL)
+		return NULL;
+	*len = (size_t)(e - p);
 	return p;
 }
 

@@ -103,3 +103,23 @@ setup() {
 	run hj "$A/m68k-jaguar-qsound.o" '.header | "\(.family) \(.byte_order) \(.a_syms / 12)"' -h
 	assert_output 'raw big endian 456'
 }
+
+@test "-s on a dynamic a.out lists its RRS symbols first, as ELF -s lists .dynsym" {
+	local f n names
+	for f in netbsd10-i386-genassym-dynamic freebsd22-i386-libtermcap.so.2.1; do
+		run -0 "$READELF" -s "$A/$f"
+		assert_line --index 0 --partial 'RRS symbol table at offset'
+		assert_line --regexp '^Symbol table at offset 0x[0-9a-f]+ contains'
+		# The same rows as --dyn-syms, without the jump table.
+		n=$("$READELF" --dyn-syms "$A/$f" | sed -n 's/^RRS symbol table.* contains \([0-9]*\) entr.*/\1/p')
+		[ "$n" -gt 0 ]
+		[ "$(printf '%s\n' "$output" | sed -n '/^RRS/,/^$/p' | grep -c '^ *[0-9]*: ')" -eq "$n" ]
+		# Every RRS name is a string of the file (strings(1) judges).
+		names=$(printf '%s\n' "$output" | sed -n '/^RRS/,/^$/p' | awk '/^ *[0-9]+: / { print $NF }')
+		strings -a -n 1 "$A/$f" > strs
+		for s in $names; do grep -qxF -- "$s" strs ||
+		    grep -qF -- "$s" strs || { echo "not in file: $s"; return 1; }; done
+	done
+	run -0 "$READELF" -s "$A/linux-i386-hello.o"
+	refute_output --partial 'RRS symbol table'
+}

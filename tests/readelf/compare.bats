@@ -33,3 +33,13 @@ compare_option() {
 @test "system files: -n -V agree with GNU" { compare_option -n -V; }
 @test "system files: -t -g -I agree with GNU" { compare_option -t -g -I; }
 @test "system files: -x .text and -p .comment agree with GNU" { compare_option -x .init -p .comment; }
+
+@test "cross objects and libraries: -a -W agrees with GNU" {
+	local t
+	for t in arm-linux-gnueabi mips-linux-gnu riscv64-linux-gnu \
+	    powerpc64-linux-gnu aarch64-linux-gnu; do
+		cross_so $t a.so
+		same_as_gnu -a -W a.o
+		same_as_gnu -a -W a.so
+	done
+}

@@ -68,3 +68,16 @@ load ../lib/readelf
 	run -0 "$READELF" -g g.o
 	assert_line --partial "COMDAT group section [    1] \`.group' [_Z1gv]"
 }
+
+@test "readelf -g and -t cut section names at 256 characters as GNU" {
+	local long
+	need_cmd cc
+	long=$(printf 'x%.0s' $(seq 300))
+	printf '.section .text.%s,"axG",@progbits,grp,comdat\nret\n' "$long" > l.s
+	cc -c l.s -o l.o
+	same_as_gnu -g l.o
+	same_as_gnu -t l.o
+	same_as_gnu -S -W l.o
+	run -0 "$READELF" -g l.o
+	assert_line "   [    5]   .text.$(printf 'x%.0s' $(seq 250))"
+}

@@ -1,5 +1,5 @@
 import struct, subprocess, sys, re
-tags = list(range(1, 0x30)) + list(range(0x6000000d,0x60000020)) + list(range(0x6ffffd00,0x6ffffe00)) + list(range(0x6ffffe00,0x70000000)) + list(range(0x70000000,0x70000090)) + list(range(0x7ffffffd,0x80000000)) + [0x80000000, 0x12345678]
+tags = list(range(1, 0x30)) + list(range(0x60000000,0x60000050)) + list(range(0x6ffffd00,0x6ffffe00)) + list(range(0x6ffffe00,0x70000000)) + list(range(0x70000000,0x70000090)) + list(range(0x7ffffffd,0x80000000)) + [0x80000000, 0x12345678]
 def dynobj(machine, tags):
     e='<'
     dyn = b''.join(struct.pack(e+'qQ', t, 0) for t in tags) + struct.pack(e+'qQ', 0, 0)
@@ -12,7 +12,7 @@ def dynobj(machine, tags):
     sh = bytes(64) + struct.pack(e+'IIQQQQIIQQ', 1, 6, 3, dyno, dyno, len(dyn), 0, 0, 8, 16)
     sh += struct.pack(e+'IIQQQQIIQQ', 10, 3, 0, 0, stro, len(shstr), 0, 0, 1, 0)
     return body + sh
-for m in [62,3,40,183,243,8,21,20,22,2,258,15,50,140,105,0x9026,42]:
+for m in [62,3,40,183,243,8,21,20,22,2,258,15,50,140,105,0x9026,42,43,18,4,10,250]:
     open('d_%d' % m, 'wb').write(dynobj(m, tags))
     out = subprocess.run(['readelf', '-dW', 'd_%d' % m], capture_output=True, text=True).stdout
     i = 0

@@ -20,23 +20,28 @@ table('tab_machine', sorted((int(a), b) for a, b in mach))
 osabi = [l.rstrip('\n').split('\t') for l in open('osabi.tsv')]
 table('tab_osabi', sorted((int(o), n) for m, o, n in osabi if m == '62' and not n.startswith('<unknown')))
 gen = lambda n: n.startswith('<unknown') or n.startswith('LOOS+') or n.startswith('LOPROC+') or n.startswith('LOUSER+') or re.match(r'^[0-9a-f]{8}:', n) or n.startswith('Operating System') or n.startswith('Processor Specific')
-def mtable(name, fn):
+def mtable(name, fn, hiproc):
     rows = [l.rstrip('\n').split('\t') for l in open(fn)]
     base = {int(v,16): n for m, v, n in rows if m == '62'}
     res = []
     for m, v, n in rows:
         v = int(v, 16); m = int(m)
         if gen(n): continue
-        if m == 62 or base.get(v) != n:
-            res.append((0 if m == 62 else m, v, n))
+        # x86-64's processor-specific names are its own, not every
+        # machine's: GNU names that range per machine.
+        if m == 62:
+            res.append((62 if 0x70000000 <= v <= hiproc else 0, v, n))
+        elif base.get(v) != n or 0x70000000 <= v <= hiproc:
+            res.append((m, v, n))
     res = sorted(set(res))
     out.append('const struct mname_ent %s[] = {' % name)
     for m, v, n in res: out.append('\t{ %d, %#x, %s },' % (m, v, cstr(n)))
     out.append('};')
     out.append('const size_t %s_len = sizeof(%s) / sizeof(%s[0]);\n' % (name, name, name))
-mtable('tab_shtype', 'shtypes.tsv')
-mtable('tab_ptype', 'ptypes.tsv')
-mtable('tab_dtag', 'dtags.tsv')
+mtable('tab_shtype', 'shtypes.tsv', 0x7ffffffc)
+mtable('tab_ptype', 'ptypes.tsv', 0x7fffffff)
+# DT_AUXILIARY, DT_USED and DT_FILTER end the range and are generic.
+mtable('tab_dtag', 'dtags.tsv', 0x7ffffffc)
 rel = [l.rstrip('\n').split('\t') for l in open('relocs.tsv')]
 groups = {}
 for g, t, n in rel: groups.setdefault(g, []).append((int(t), n))

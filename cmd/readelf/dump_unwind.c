@@ -1,0 +1,624 @@
+/*
+ * -u: unwind tables, as GNU readelf 2.40 prints them.
+ *
+ * ARM: the exception index table (SHT_ARM_EXIDX, ".ARM.exidx") of the
+ * "Exception Handling ABI for the ARM Architecture" (ARM IHI 0038),
+ * sections 5 to 10.  Each index entry is two words: a prel31 offset to
+ * the function, then either 1 (EXIDX_CANTUNWIND), an inline compact
+ * entry (bit 31 set), or a prel31 offset to the entry in .ARM.extab.  An
+ * entry is a personality routine (prel31, bit 31 clear) followed by its
+ * data, or a compact model word whose index 0 holds three unwind opcodes
+ * and indexes 1 and 2 a count of further words.  The opcodes are those
+ * of section 10.3.  In a relocatable object the words are found through
+ * the section's R_ARM_PREL31 relocations, as GNU does, so that functions
+ * are named by their symbols.
+ *
+ * x86 files have no processor-specific unwind section (their .eh_frame
+ * is DWARF, which --debug-dump covers in GNU); other machines get GNU's
+ * "not currently supported" line.  Every word read is checked against
+ * its section.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "readelf.h"
+#include "xalloc.h"
+
+#ifndef SHT_ARM_EXIDX
+#define SHT_ARM_EXIDX	0x70000001
+#endif
+
+/* One section whose words are read, with the relocations that apply. */
+struct usec {
+	size_t		 idx;		/* section index, 0 if none yet */
+	const unsigned char *data;
+	uint64_t	 size;
+	const unsigned char *rel;	/* SHT_REL or SHT_RELA entries */
+	uint64_t	 nrel, relsz;
+	bool		 rela;
+	uint64_t	 next;		/* GNU's cyclic "next relocation" */
+};
+
+/* Where a relocated word points: a symbol's section and offset. */
+struct uaddr {
+	uint64_t	 sec;		/* SHN_UNDEF when not relocated */
+	uint64_t	 off;
+};
+
+struct unw {
+	struct relf	*f;
+	const unsigned char *syms;	/* the SHT_SYMTAB section */
+	uint64_t	 nsyms;
+	struct span	 strs;
+	GElf_Sym	*fun;		/* STT_FUNC symbols sorted by value */
+	size_t		 nfun;
+	struct usec	 exidx, extab;
+};
+
+/* The state of the opcode reader: GNU's word, remaining, more_words. */
+struct ops {
+	struct unw	*u;
+	struct usec	*sec;
+	uint32_t	 word;
+	unsigned	 remaining, more;
+	uint64_t	 off;
+};
+
+static void	arm_unwind(struct relf *);
+static void	arm_exidx(struct unw *, size_t);
+static bool	get_word(struct unw *, struct usec *, size_t, uint64_t,
+		    uint32_t *, struct uaddr *, uint64_t *);
+static void	load_usec(struct unw *, struct usec *, size_t);
+static const char *print_fn(struct unw *, uint64_t, struct uaddr);
+static void	find_fn(struct unw *, struct uaddr, const char **, uint64_t *);
+static bool	decode_entry(struct unw *, uint32_t, unsigned, uint64_t,
+		    struct usec *, size_t);
+static bool	decode_ops(struct ops *);
+static bool	advance(struct ops *);
+static bool	get_op(struct ops *, unsigned *);
+static void	pop_list(unsigned, unsigned, int, const char *);
+static uint64_t	prel31(uint32_t, uint64_t);
+static int	fun_cmp(const void *, const void *);
+
+void
+dump_unwind(struct relf *f)
+{
+	const char *m = names_machine(f->eh.e_machine);
+	char buf[32];
+
+	if (f->eh.e_machine == EM_386 || f->eh.e_machine == EM_X86_64) {
+		out("No processor specific unwind information to decode\n");
+		return;
+	}
+	if (f->eh.e_machine == EM_ARM) {
+		arm_unwind(f);
+		return;
+	}
+	if (m == NULL) {
+		snprintf(buf, sizeof(buf), "<unknown>: 0x%x", f->eh.e_machine);
+		m = buf;
+	}
+	out("\nThe decoding of unwind sections for machine type %s is not "
+	    "currently supported.\n", m);
+}
+
+static uint64_t
+prel31(uint32_t w, uint64_t where)
+{
+	uint64_t off = w & 0x7fffffff;
+
+	if (off & 0x40000000)
+		off |= ~(uint64_t)0x7fffffff;
+	return off + where;
+}
+
+/* Sorted by value; equal values keep their symbol-table order. */
+static int
+fun_cmp(const void *a, const void *b)
+{
+	const GElf_Sym *x = a, *y = b;
+
+	if (x->st_value != y->st_value)
+		return x->st_value < y->st_value ? -1 : 1;
+	return x->st_size < y->st_size ? -1 : x->st_size > y->st_size;
+}
+
+static void
+arm_unwind(struct relf *f)
+{
+	struct unw u;
+	size_t i, last = 0, esz = f->is64 ? 24 : 16;
+	uint64_t j, ssize;
+	GElf_Sym s;
+
+	if (f->shstr.data == NULL)
+		return;
+	memset(&u, 0, sizeof(u));
+	u.f = f;
+	for (i = 0; i < f->shnum; i++) {
+		if (f->sh[i].sh_type == SHT_SYMTAB) {
+			u.syms = span_range(f->img, f->sh[i].sh_offset,
+			    f->sh[i].sh_size);
+			if (u.syms == NULL)
+				return;
+			ssize = f->sh[i].sh_size;
+			u.nsyms = ssize / esz;
+			u.strs.data = NULL;
+			u.strs.size = 0;
+			if (f->sh[i].sh_link < f->shnum && (u.strs.data =
+			    span_range(f->img, f->sh[f->sh[i].sh_link].sh_offset,
+			    f->sh[f->sh[i].sh_link].sh_size)) != NULL)
+				u.strs.size = f->sh[f->sh[i].sh_link].sh_size;
+		} else if (f->sh[i].sh_type == SHT_ARM_EXIDX)
+			last = i;
+	}
+	if (last == 0) {
+		out("\nThere are no unwind sections in this file.\n");
+		return;
+	}
+	u.fun = xcalloc(u.nsyms + 1, sizeof(*u.fun));
+	for (j = 0; j < u.nsyms; j++) {
+		relf_sym(f, u.syms + j * esz, &s);
+		if (s.st_value != 0 && GELF_ST_TYPE(s.st_info) == STT_FUNC) {
+			s.st_size = j;	/* the tie-break: table order */
+			u.fun[u.nfun++] = s;
+		}
+	}
+	qsort(u.fun, u.nfun, sizeof(*u.fun), fun_cmp);
+	for (i = 0; i < f->shnum; i++) {
+		if (f->sh[i].sh_type != SHT_ARM_EXIDX)
+			continue;
+		j = f->sh[i].sh_size / 8;
+		out("\nUnwind section '%s' at offset %#jx contains %ju entr%s:\n",
+		    secname_print(f, i), (uintmax_t)f->sh[i].sh_offset,
+		    (uintmax_t)j, j == 1 ? "y" : "ies");
+		arm_exidx(&u, i);
+	}
+	free(u.fun);
+}
+
+/* Cache section idx and find the REL or RELA section applying to it. */
+static void
+load_usec(struct unw *u, struct usec *s, size_t idx)
+{
+	struct relf *f = u->f;
+	const GElf_Shdr *rs;
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	s->idx = idx;
+	s->data = f->sh[idx].sh_size == 0 ? NULL : span_range(f->img,
+	    f->sh[idx].sh_offset, f->sh[idx].sh_size);
+	s->size = f->sh[idx].sh_size;
+	for (i = 0; i < f->shnum; i++) {
+		rs = &f->sh[i];
+		if (rs->sh_info != idx || (rs->sh_type != SHT_REL &&
+		    rs->sh_type != SHT_RELA))
+			continue;
+		s->rela = rs->sh_type == SHT_RELA;
+		s->relsz = (f->is64 ? 8 : 4) * (s->rela ? 3 : 2);
+		if ((s->rel = span_range(f->img, rs->sh_offset, rs->sh_size)) !=
+		    NULL)
+			s->nrel = rs->sh_size / s->relsz;
+		break;
+	}
+}
+
+/*
+ * The word at off in section idx, relocated as GNU relocates it (the
+ * relocation at exactly that offset, found from where the last search
+ * stopped).  addr and symname say which symbol relocated it.
+ */
+static bool
+get_word(struct unw *u, struct usec *s, size_t idx, uint64_t off,
+    uint32_t *wordp, struct uaddr *addr, uint64_t *symname)
+{
+	struct relf *f = u->f;
+	const unsigned char *r;
+	uint64_t roff, info, sym, type, offset, prel, k;
+	bool wrapped = false;
+	uint32_t word;
+	GElf_Sym s_;
+
+	addr->sec = SHN_UNDEF;
+	addr->off = 0;
+	if (symname != NULL)
+		*symname = UINT64_MAX;
+	if (s->idx != idx)
+		load_usec(u, s, idx);
+	if (s->data == NULL || s->size < 4 || off > s->size - 4)
+		return false;
+	word = load32(s->data + off, f->big);
+	if (s->rel == NULL || s->nrel == 0) {
+		*wordp = word;
+		return true;
+	}
+	for (k = s->next; k != s->nrel; k++) {
+		r = s->rel + k * s->relsz;
+		roff = relf_word(f, r, f->is64 ? 8 : 4);
+		if (roff > off && !wrapped) {
+			k = 0;
+			wrapped = true;
+			r = s->rel;
+			roff = relf_word(f, r, f->is64 ? 8 : 4);
+		}
+		if (roff > off)
+			break;
+		if ((roff & 3) != 0 || roff < off || u->syms == NULL)
+			continue;
+		info = relf_word(f, r + (f->is64 ? 8 : 4), f->is64 ? 8 : 4);
+		sym = f->is64 ? info >> 32 : info >> 8;
+		type = f->is64 ? info & 0xffffffff : info & 0xff;
+		if (s->rela)
+			offset = relf_word(f, r + (f->is64 ? 16 : 8),
+			    f->is64 ? 8 : 4);
+		else {
+			offset = word & 0x7fffffff;
+			if (offset & 0x40000000)
+				offset |= ~(uint64_t)0x7fffffff;
+		}
+		if (sym >= u->nsyms) {
+			relf_error(f, "bad symbol index in unwind relocation "
+			    "(%ju > %ju)", (uintmax_t)sym, (uintmax_t)u->nsyms);
+			break;
+		}
+		/* Only R_ARM_PREL31 (42) moves the word; R_ARM_NONE is 0. */
+		if (type == 0 || type != 42)
+			continue;
+		relf_sym(f, u->syms + sym * (f->is64 ? 24 : 16), &s_);
+		offset += s_.st_value;
+		prel = offset - (f->sh[idx].sh_addr + roff);
+		word = (word & 0x80000000u) | (uint32_t)(prel & 0x7fffffff);
+		addr->sec = s_.st_shndx;
+		addr->off = offset;
+		if (symname != NULL)
+			*symname = s_.st_name;
+		break;
+	}
+	*wordp = word;
+	s->next = k;
+	return true;
+}
+
+/* The function symbol at or below addr, within 1 MiB as GNU looks. */
+static void
+find_fn(struct unw *u, struct uaddr addr, const char **name, uint64_t *off)
+{
+	GElf_Sym *beg = u->fun, *end = u->fun + u->nfun, *m, *best = NULL;
+	uint64_t dist = 0x100000, v, a = addr.off & ~(uint64_t)1;
+
+	while (beg < end) {
+		m = beg + (end - beg) / 2;
+		v = m->st_value & ~(uint64_t)1;
+		if (m->st_name != 0 && (addr.sec == SHN_UNDEF ||
+		    addr.sec == m->st_shndx) && a >= v && a - v < dist) {
+			best = m;
+			dist = a - v;
+			if (dist == 0)
+				break;
+		}
+		if (a < v)
+			end = m;
+		else
+			beg = m + 1;
+	}
+	if (best == NULL) {
+		*name = NULL;
+		*off = a;
+		return;
+	}
+	*name = relf_string_span(u->strs, best->st_name);
+	if (*name == NULL)
+		*name = "<corrupt>";
+	*off = dist;
+}
+
+static const char *
+print_fn(struct unw *u, uint64_t fn, struct uaddr addr)
+{
+	const char *name;
+	uint64_t off;
+
+	if (addr.sec == SHN_UNDEF)
+		addr.off = fn;
+	find_fn(u, addr, &name, &off);
+	out("0x%jx", (uintmax_t)fn);
+	if (name != NULL) {
+		out(" <%s", name);
+		if (off != 0)
+			out("+0x%jx", (uintmax_t)off);
+		putchar('>');
+	}
+	return name;
+}
+
+static void
+arm_exidx(struct unw *u, size_t idx)
+{
+	struct relf *f = u->f;
+	const GElf_Shdr *sh = &f->sh[idx], *ts;
+	struct uaddr fa, ea;
+	uint32_t fw, ew;
+	uint64_t i, n = sh->sh_size / 8, table, toff;
+	size_t k, tsec;
+
+	for (i = 0; i < n; i++) {
+		putchar('\n');
+		if (!get_word(u, &u->exidx, idx, 8 * i, &fw, &fa, NULL) ||
+		    !get_word(u, &u->exidx, idx, 8 * i + 4, &ew, &ea, NULL))
+			return;
+		print_fn(u, prel31(fw, sh->sh_addr + 8 * i), fa);
+		fputs(": ", stdout);
+		if (ew == 1) {
+			out("0x%x [cantunwind]\n", ew);
+			continue;
+		}
+		if (ew & 0x80000000) {
+			out("0x%x\n", ew);
+			decode_entry(u, ew, 4, 0, NULL, 0);
+			continue;
+		}
+		table = prel31(ew, sh->sh_addr + 8 * i + 4);
+		out("@0x%jx\n", (uintmax_t)table);
+		tsec = 0;
+		toff = 0;
+		if (ea.sec != SHN_UNDEF && ea.sec < f->eh.e_shnum &&
+		    ea.sec < f->shnum) {
+			tsec = ea.sec;
+			toff = ea.off;
+			if (toff > f->sh[tsec].sh_size || (int64_t)toff < 0) {
+				relf_error(f, "unwind entry contains corrupt "
+				    "offset (%#jx) into section %s",
+				    (uintmax_t)toff, secname_print(f, tsec));
+				continue;
+			}
+		} else {
+			/* The section whose addresses hold table. */
+			for (k = 1; k < f->shnum; k++) {
+				ts = &f->sh[k];
+				if (table >= ts->sh_addr && table - ts->sh_addr <
+				    ts->sh_size) {
+					tsec = k;
+					toff = table - ts->sh_addr;
+					break;
+				}
+			}
+		}
+		if (tsec == 0) {
+			relf_error(f, "could not locate .ARM.extab section "
+			    "containing %#jx", (uintmax_t)table);
+			continue;
+		}
+		decode_entry(u, 0, 0, toff, &u->extab, tsec);
+	}
+	putchar('\n');
+}
+
+/*
+ * One exception-table entry: word with remaining bytes unread (an
+ * inline compact entry), or, when remaining is 0, the entry at off in
+ * the extab section.
+ */
+static bool
+decode_entry(struct unw *u, uint32_t word, unsigned remaining, uint64_t off,
+    struct usec *sec, size_t tsec)
+{
+	struct relf *f = u->f;
+	struct ops o;
+	struct uaddr addr = { SHN_UNDEF, 0 };
+	uint64_t symname = UINT64_MAX, fn, base = 0;
+	const char *name;
+	unsigned idx;
+
+	memset(&o, 0, sizeof(o));
+	o.u = u;
+	o.sec = sec;
+	o.off = off;
+	if (remaining == 0) {
+		if (!get_word(u, sec, tsec, off, &word, &addr, &symname))
+			return false;
+		remaining = 4;
+		base = f->sh[tsec].sh_addr;
+	}
+	o.word = word;
+	o.remaining = remaining;
+	if ((word & 0x80000000) == 0) {
+		fn = prel31(word, base + off);
+		out("  Personality routine: ");
+		if (fn == 0 && addr.sec == SHN_UNDEF && addr.off == 0 &&
+		    symname != UINT64_MAX && symname < u->strs.size) {
+			name = relf_string_span(u->strs, symname);
+			out("0x%jx", (uintmax_t)fn);
+			if (name != NULL)
+				out(" <%s>", name);
+		} else
+			name = print_fn(u, fn, addr);
+		putchar('\n');
+		if (name == NULL || (strncmp(name, "__gcc_personality_v0", 20)
+		    != 0 && strncmp(name, "__gxx_personality_v0", 20) != 0 &&
+		    strncmp(name, "__gcj_personality_v0", 20) != 0 &&
+		    strncmp(name, "__gnu_objc_personality_v0", 25) != 0))
+			return true;
+		o.remaining = 0;
+		o.more = 1;
+		if (!advance(&o))
+			return false;
+		if (o.remaining == 0) {
+			out("  [Truncated data]\n");
+			return false;
+		}
+		o.more = o.word >> 24;
+		o.word <<= 8;
+		o.remaining--;
+		return decode_ops(&o);
+	}
+	idx = (word >> 24) & 0x7f;
+	out("  Compact model index: %u\n", idx);
+	if (idx == 0) {
+		o.word <<= 8;
+		o.remaining--;
+	} else if (idx < 3) {
+		o.more = (word >> 16) & 0xff;
+		o.word <<= 16;
+		o.remaining -= 2;
+	} else {
+		out("  [reserved]\n");
+		return false;
+	}
+	return decode_ops(&o);
+}
+
+/* GNU's ADVANCE: fetch the next word when this one is used up. */
+static bool
+advance(struct ops *o)
+{
+	struct uaddr a;
+
+	if (o->remaining != 0 || o->more == 0)
+		return true;
+	o->off += 4;
+	if (o->sec == NULL || !get_word(o->u, o->sec, o->sec->idx, o->off,
+	    &o->word, &a, NULL))
+		return false;
+	o->remaining = 4;
+	o->more--;
+	return true;
+}
+
+static bool
+get_op(struct ops *o, unsigned *op)
+{
+	if (!advance(o))
+		return false;
+	if (o->remaining == 0) {
+		out("[Truncated opcode]\n");
+		return false;
+	}
+	o->remaining--;
+	*op = o->word >> 24;
+	o->word <<= 8;
+	out("0x%02x ", *op);
+	return true;
+}
+
+/* "pop {rA, rB}" for the set bits of mask, register numbers from base. */
+static void
+pop_list(unsigned mask, unsigned nbits, int base, const char *prefix)
+{
+	bool first = true;
+	unsigned i;
+
+	out("pop {");
+	for (i = 0; i < nbits; i++)
+		if (mask & (1u << i)) {
+			out("%s%s%d", first ? "" : ", ", prefix, base + (int)i);
+			first = false;
+		}
+	putchar('}');
+}
+
+static bool
+decode_ops(struct ops *o)
+{
+	unsigned op, op2, i, n;
+	unsigned char buf[9];
+	uint64_t v;
+
+	for (;;) {
+		if (!advance(o))
+			return false;
+		if (o->remaining == 0)
+			return true;
+		o->remaining--;
+		op = o->word >> 24;
+		o->word <<= 8;
+		out("  0x%02x ", op);
+		if ((op & 0xc0) == 0x00)
+			out("     vsp = vsp + %d", ((op & 0x3f) << 2) + 4);
+		else if ((op & 0xc0) == 0x40)
+			out("     vsp = vsp - %d", ((op & 0x3f) << 2) + 4);
+		else if ((op & 0xf0) == 0x80) {
+			if (!get_op(o, &op2))
+				return false;
+			if (op == 0x80 && op2 == 0)
+				out("Refuse to unwind");
+			else
+				pop_list(((op & 0x0f) << 8) | op2, 12, 4, "r");
+		} else if ((op & 0xf0) == 0x90) {
+			if (op == 0x9d || op == 0x9f)
+				out("     [Reserved]");
+			else
+				out("     vsp = r%d", op & 0x0f);
+		} else if ((op & 0xf0) == 0xa0) {
+			out("     pop {");
+			for (i = 4; i <= 4 + (op & 7); i++)
+				out("%sr%u", i == 4 ? "" : ", ", i);
+			if (op & 0x08)
+				out(", r14");
+			putchar('}');
+		} else if (op == 0xb0)
+			out("     finish");
+		else if (op == 0xb1) {
+			if (!get_op(o, &op2))
+				return false;
+			if (op2 == 0 || (op2 & 0xf0) != 0)
+				out("[Spare]");
+			else
+				pop_list(op2 & 0x0f, 12, 0, "r");
+		} else if (op == 0xb2) {
+			for (i = 0; i < sizeof(buf); i++) {
+				if (!get_op(o, &op2))
+					return false;
+				buf[i] = (unsigned char)op2;
+				if ((buf[i] & 0x80) == 0)
+					break;
+			}
+			if (i == sizeof(buf)) {
+				relf_error(o->u->f, "corrupt change to vsp");
+			} else {
+				for (v = 0, n = 0; n <= i; n++)
+					v |= (uint64_t)(buf[n] & 0x7f) << (7 * n);
+				out("vsp = vsp + %ld", (long)(v * 4 + 0x204));
+			}
+		} else if (op == 0xb3 || op == 0xc8 || op == 0xc9) {
+			if (!get_op(o, &op2))
+				return false;
+			i = (op2 >> 4) + (op == 0xc8 ? 16 : 0);
+			out("pop {D%u", i);
+			if (op2 & 0x0f)
+				out("-D%u", i + (op2 & 0x0f));
+			putchar('}');
+		} else if (op == 0xb4)
+			out("     pop {ra_auth_code}");
+		else if (op == 0xb5)
+			out("     vsp as modifier for PAC validation");
+		else if ((op & 0xf8) == 0xb8 || (op & 0xf8) == 0xd0) {
+			out("pop {D8");
+			if (op & 7)
+				out("-D%u", 8 + (op & 7));
+			putchar('}');
+		} else if (op >= 0xc0 && op <= 0xc5) {
+			out("     pop {wR10");
+			if (op & 7)
+				out("-wR%u", 10 + (op & 7));
+			putchar('}');
+		} else if (op == 0xc6) {
+			if (!get_op(o, &op2))
+				return false;
+			out("pop {wR%u", op2 >> 4);
+			if (op2 & 0x0f)
+				out("-wR%u", (op2 >> 4) + (op2 & 0x0f));
+			putchar('}');
+		} else if (op == 0xc7) {
+			if (!get_op(o, &op2))
+				return false;
+			if (op2 == 0 || (op2 & 0xf0) != 0)
+				out("[Spare]");
+			else
+				pop_list(op2 & 0x0f, 4, 0, "wCGR");
+		} else
+			out("     [unsupported opcode]");
+		putchar('\n');
+	}
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env bats
+# readelf -u: ARM exception index tables, judged against GNU readelf.
+
+load ../lib/common
+load ../lib/readelf
+
+# arm_cxx OUT.o TARGET: C++ with a destructor, a catch, a big frame and a
+# function that cannot throw.
+arm_cxx() {
+	need_cmd clang++
+	cat > u.cc <<'CC'
+void g(int);
+struct A { ~A(); int x; };
+int f(int n) { A a; a.x = n; g(n); try { g(n + 1); } catch (int e) { return e; } return 0; }
+double h(double *p, int n) { double s = 0; for (int i = 0; i < n; i++) { s += p[i] * p[n - i]; g(i); } return s; }
+int big(int a, int b, int c, int d) { int arr[300]; for (int i = 0; i < 300; i++) arr[i] = a + i; g(arr[b & 255]); return arr[c & 255] + d; }
+static int noexc(int x) __attribute__((noinline));
+static int noexc(int x) { return x * 3; }
+int callit(int x) { return noexc(x) + 1; }
+CC
+	clang++ -target "$2" -O0 -fPIC -c u.cc -o "$1" 2>/dev/null ||
+	    skip "clang++ cannot target $2"
+}
+
+@test "readelf -u decodes ARM C++ unwind tables of objects as GNU" {
+	local t
+	for t in arm-linux-gnueabi armv7a-linux-gnueabihf \
+	    thumbv7-linux-gnueabihf armebv7-linux-gnueabi; do
+		arm_cxx a.o $t
+		same_as_gnu -u a.o
+	done
+	arm_cxx a.o armv7a-linux-gnueabihf
+	run -0 "$READELF" -u a.o
+	assert_line --partial "Unwind section '.ARM.exidx' at offset"
+	assert_line '  Personality routine: 0x0 <__gxx_personality_v0>'
+	assert_line --partial '[cantunwind]'
+}
+
+@test "readelf -u decodes the unwind table of a linked ARM library as GNU" {
+	arm_cxx a.o armv7a-linux-gnueabihf
+	need_cmd ld.lld
+	clang++ -target armv7a-linux-gnueabihf -shared -nostdlib -fuse-ld=lld \
+	    a.o -o a.so 2>/dev/null || skip "lld cannot link for ARM"
+	same_as_gnu -u a.so
+	run -0 "$READELF" -u a.so
+	assert_line --partial '<_Z6calliti>'
+}
+
+@test "readelf -u decodes every ARM unwind opcode as GNU" {
+	local b fn
+	need_cmd clang
+	for b in 0x00 0x3f 0x40 0x7f 0x80 0x8f 0x90 0x9d 0x9f 0xa0 0xa7 0xa8 \
+	    0xaf 0xb0 0xb1 0xb2 0xb3 0xb4 0xb5 0xb6 0xb8 0xbf 0xc0 0xc5 0xc6 \
+	    0xc7 0xc8 0xc9 0xca 0xd0 0xd7 0xd8 0xff; do
+		{
+			echo '.syntax unified'
+			echo '.text'
+			for fn in 1 2 3; do
+				echo "f$fn:"
+				echo '.fnstart'
+				[ $fn = 2 ] && echo '.personality __gxx_personality_v0'
+				[ $fn = 3 ] && echo '.personality other_personality'
+				echo ".unwind_raw 0, $b, 0x00, 0x01, 0x80, 0xff, 0x12"
+				echo 'bx lr'
+				echo '.fnend'
+			done
+		} > raw.s
+		clang -target armv7a-linux-gnueabi -c raw.s -o a.o 2>/dev/null ||
+		    skip "clang cannot assemble ARM unwind directives"
+		same_as_gnu -u a.o
+	done
+	run -0 "$READELF" -u a.o
+	assert_line --partial '  Compact model index:'
+}
+
+@test "readelf -u survives corrupt ARM unwind sections as GNU does" {
+	local off size pos b
+	arm_cxx a.o arm-linux-gnueabi
+	read -r off size < <(/usr/bin/readelf -SW a.o | sed -n \
+	    's/.*\] \.ARM\.extab *[A-Z_]* *[0-9a-f]* \([0-9a-f]*\) \([0-9a-f]*\).*/\1 \2/p')
+	[ -n "$off" ]
+	for pos in 0 1 3 4 5 7 8 9 11 12 13 15; do
+		[ $((0x$size)) -gt $pos ] || continue
+		for b in 00 7f 80 b2 c8 ff; do
+			cp a.o m.o
+			printf "\\x$b" | dd of=m.o bs=1 seek=$((0x$off + pos)) \
+			    conv=notrunc 2>/dev/null
+			run "$READELF" -u m.o
+			[ "$status" -le 1 ]
+			same_as_gnu -u m.o
+		done
+	done
+}
+
+@test "readelf -u says unwind decoding is unsupported for other machines, as GNU" {
+	cross_obj riscv64-linux-gnu a.o
+	same_as_gnu -u a.o
+	run -0 "$READELF" -u a.o
+	assert_output --partial 'is not currently supported'
+}
