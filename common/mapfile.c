@@ -71,30 +71,6 @@ mapfile_close(struct mapfile *mf)
 	mf->mapped = false;
 }
 
-/*
- * The caller is done with the bytes of s (a span inside mf): give back
- * the whole pages they cover, so that a tool reading a big archive
- * member by member holds one member's pages at a time, not the whole
- * file.  The pages stay in the page cache, and touching them again reads
- * them back, as the mapping is of the file; this is only for a mapping
- * nothing has written to (a written page would revert to the file).
- * Pages shared with the bytes around s are kept.
- */
-void
-mapfile_release(const struct mapfile *mf, struct span s)
-{
-	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), lo, hi;
-
-	if (!mf->mapped || s.data < mf->data || s.size == 0 ||
-	    (uint64_t)(s.data - mf->data) > mf->size ||
-	    s.size > mf->size - (uint64_t)(s.data - mf->data))
-		return;
-	lo = ((uintptr_t)s.data + pg - 1) & ~(pg - 1);
-	hi = ((uintptr_t)s.data + (uintptr_t)s.size) & ~(pg - 1);
-	if (lo < hi)
-		(void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
-}
-
 struct span
 mapfile_span(const struct mapfile *mf)
 {

@@ -39,8 +39,6 @@ struct mapfile {
 int	 mapfile_open(struct mapfile *, const char *path);
 void	 mapfile_close(struct mapfile *);
 struct span mapfile_span(const struct mapfile *);
-/* Done with span s of mf, which nothing wrote to: drop its pages. */
-void	 mapfile_release(const struct mapfile *, struct span s);
 
 /*
  * The bytes [off, off+len) of s, or NULL when any of them lies outside it.

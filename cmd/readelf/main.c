@@ -83,7 +83,7 @@ static void	add_dump(struct readelf_opts *, enum dumpkind, const char *);
 static bool	wants_something(const struct readelf_opts *);
 static void	process_file(const struct readelf_opts *, const char *, bool);
 static void	process_archive(const struct readelf_opts *, const char *,
-		    const struct mapfile *, bool);
+		    struct span, bool);
 static void	process_member(const struct readelf_opts *, const char *,
 		    struct span, bool);
 static void	process_elf(const struct readelf_opts *, const char *,
@@ -256,7 +256,7 @@ process_file(const struct readelf_opts *o, const char *path, bool show_name)
 	case FT_AR:
 	case FT_AR_THIN:
 	case FT_AR_JAGUAR:
-		process_archive(o, path, &mf, show_name);
+		process_archive(o, path, s, show_name);
 		break;
 	case FT_AOUT:
 		process_aout(o, path, s, show_name);
@@ -271,9 +271,8 @@ process_file(const struct readelf_opts *o, const char *path, bool show_name)
 
 static void
 process_archive(const struct readelf_opts *o, const char *path,
-    const struct mapfile *mf, bool show_name)
+    struct span s, bool show_name)
 {
-	struct span s = mapfile_span(mf);
 	struct arread ar;
 	struct armember m;
 	char name[4096];
@@ -289,8 +288,6 @@ process_archive(const struct readelf_opts *o, const char *path,
 	while ((r = arread_next(&ar, &m)) == 1) {
 		diag_name(name, sizeof(name), path, m.name);
 		process_member(o, name, m.data, true);
-		/* Hold one member's pages at a time, as GNU's reads do. */
-		mapfile_release(mf, m.data);
 	}
 	if (r == -1) {
 		fflush(stdout);
