@@ -109,7 +109,7 @@ dump_section(struct relf *f, size_t idx)
 	if (f->shstr.data == NULL)
 		out("\nRelocation section %u", sh->sh_name);
 	else
-		out("\nRelocation section '%s'", secname_print(f, idx));
+		out("\nRelocation section '%s'", secname_short(f, idx));
 	out(" at offset 0x%jx contains %zu entr%s:\n",
 	    (uintmax_t)sh->sh_offset, n, n == 1 ? "y" : "ies");
 	if (sh->sh_link != 0 && sh->sh_link < f->eh.e_shnum &&
@@ -344,7 +344,7 @@ dump_relr(struct relf *f, size_t idx)
 
 	n = sh->sh_size / (sh->sh_entsize != 0 ? sh->sh_entsize : esz);
 	out("\nRelocation section '%s' at offset 0x%jx contains %zu entr%s:\n",
-	    secname_print(f, idx), (uintmax_t)sh->sh_offset, n,
+	    secname_short(f, idx), (uintmax_t)sh->sh_offset, n,
 	    n == 1 ? "y" : "ies");
 	if ((p = relf_secdata(f, idx, &size)) == NULL)
 		return;

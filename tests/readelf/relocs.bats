@@ -74,3 +74,13 @@ load ../lib/readelf
 		same_as_gnu -d l.so
 	done
 }
+
+@test "readelf -r cuts relocation section names at 256 characters as GNU" {
+	local long
+	need_cmd cc
+	long=$(printf 'y%.0s' $(seq 300))
+	printf '.section .text.%s,"ax",@progbits\ncall f\n' "$long" > l.s
+	cc -c l.s -o l.o
+	same_as_gnu -r l.o
+	same_as_gnu -r -W l.o
+}
