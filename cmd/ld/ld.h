@@ -408,6 +408,23 @@ struct input_arg *insert_input(struct link *, size_t, const char *, int);
 const char *find_library(struct link *, const char *, bool);
 
 /* script.c */
+/*
+ * A lexer over a mapped script (lex.c).  p moves from the start to end;
+ * punct lists the one-character tokens; path and err are for the
+ * caller's diagnostics.
+ */
+struct lexer {
+	const char	*p, *end;
+	const char	*punct;
+	const char	*path;
+	bool		 hash_comments;	/* '#' starts a comment */
+	bool		 err;
+	char		 tok[4096];
+};
+
+/* lex.c */
+bool	lexer_next(struct lexer *);
+
 bool	read_script(struct link *, size_t, struct span);
 
 /* input.c */

@@ -22,53 +22,6 @@
 #include "xalloc.h"
 #include "ld.h"
 
-struct lexer {
-	const char	*p, *end;
-	char		 tok[4096];
-};
-
-/* The next token: a word, or one of ( ) , ; ="; false at the end. */
-static bool
-next_token(struct lexer *lx)
-{
-	size_t n = 0;
-
-	for (;;) {
-		while (lx->p < lx->end && isspace((unsigned char)*lx->p))
-			lx->p++;
-		if (lx->end - lx->p >= 2 && lx->p[0] == '/' && lx->p[1] == '*') {
-			const char *q = lx->p + 2;
-			while (lx->end - q >= 2 && !(q[0] == '*' && q[1] == '/'))
-				q++;
-			lx->p = lx->end - q >= 2 ? q + 2 : lx->end;
-			continue;
-		}
-		break;
-	}
-	if (lx->p >= lx->end)
-		return false;
-	if (strchr("(),;=", *lx->p) != NULL) {
-		lx->tok[0] = *lx->p++;
-		lx->tok[1] = '\0';
-		return true;
-	}
-	if (*lx->p == '"') {
-		for (lx->p++; lx->p < lx->end && *lx->p != '"'; lx->p++)
-			if (n < sizeof(lx->tok) - 1)
-				lx->tok[n++] = *lx->p;
-		lx->p++;
-	} else {
-		while (lx->p < lx->end && !isspace((unsigned char)*lx->p) &&
-		    strchr("(),;=\"", *lx->p) == NULL) {
-			if (n < sizeof(lx->tok) - 1)
-				lx->tok[n++] = *lx->p;
-			lx->p++;
-		}
-	}
-	lx->tok[n] = '\0';
-	return true;
-}
-
 /* A file named in a script: as given, else beside the script. */
 static const char *
 script_file(struct link *ctx, const char *script, const char *name,
@@ -84,14 +37,16 @@ script_file(struct link *ctx, const char *script, const char *name,
 		return xstrdup(name);
 	slash = strrchr(script, '/');
 	if (slash != NULL) {
-		snprintf(path, sizeof(path), "%.*s/%s", (int)(slash - script),
-		    script, name);
-		if (stat(path, &sb) == 0)
+		if ((size_t)snprintf(path, sizeof(path), "%.*s/%s",
+		    (int)(slash - script), script, name) < sizeof(path) &&
+		    stat(path, &sb) == 0)
 			return xstrdup(path);
 	}
 	/* Else in the search path, like -l:NAME (GNU ld does so). */
-	snprintf(path, sizeof(path), ":%s", name);
-	return find_library(ctx, name[0] == ':' ? name : path, !bstatic);
+	if (name[0] == ':' ||
+	    (size_t)snprintf(path, sizeof(path), ":%s", name) >= sizeof(path))
+		return find_library(ctx, name, !bstatic);
+	return find_library(ctx, path, !bstatic);
 }
 
 /*
@@ -102,8 +57,8 @@ script_file(struct link *ctx, const char *script, const char *name,
 bool
 read_script(struct link *ctx, size_t pos, struct span s)
 {
-	struct lexer lx = { (const char *)s.data,
-	    (const char *)s.data + s.size, { 0 } };
+	struct lexer lx = { .p = (const char *)s.data,
+	    .end = (const char *)s.data + s.size, .punct = "(),;=" };
 	struct input_arg *ia;
 	const char *path, *script = ctx->args[pos].path;
 	size_t at = pos + 1;
@@ -112,7 +67,7 @@ read_script(struct link *ctx, size_t pos, struct span s)
 	bool as_needed = ctx->args[pos].as_needed;
 	bool bstatic = ctx->args[pos].bstatic;
 
-	while (next_token(&lx)) {
+	while (lexer_next(&lx)) {
 		if (depth == 0) {
 			if (strcmp(lx.tok, "GROUP") == 0 ||
 			    strcmp(lx.tok, "INPUT") == 0)

@@ -52,65 +52,10 @@ struct verscript {
 	uint32_t	 basestr;
 };
 
-struct vslex {
-	const char	*p, *end;
-	const char	*path;
-	char		 tok[1024];
-	bool		 err;
-};
-
-static bool	next_tok(struct vslex *);
-static bool	parse_node(struct verscript *, struct vslex *);
+static bool	parse_node(struct verscript *, struct lexer *);
 static void	add_pattern(struct verscript *, const char *, uint16_t, bool,
 		    bool);
 static int	match_rank(const struct vspattern *, const char *, size_t);
-
-/* A word, a quoted string, or one of { } ; : */
-static bool
-next_tok(struct vslex *lx)
-{
-	size_t n = 0;
-
-	for (;;) {
-		while (lx->p < lx->end && isspace((unsigned char)*lx->p))
-			lx->p++;
-		if (lx->p < lx->end && *lx->p == '#') {
-			while (lx->p < lx->end && *lx->p != '\n')
-				lx->p++;
-			continue;
-		}
-		if (lx->end - lx->p >= 2 && lx->p[0] == '/' && lx->p[1] == '*') {
-			const char *q = lx->p + 2;
-			while (lx->end - q >= 2 && !(q[0] == '*' && q[1] == '/'))
-				q++;
-			lx->p = lx->end - q >= 2 ? q + 2 : lx->end;
-			continue;
-		}
-		break;
-	}
-	if (lx->p >= lx->end)
-		return false;
-	if (strchr("{};:", *lx->p) != NULL) {
-		lx->tok[0] = *lx->p++;
-		lx->tok[1] = '\0';
-		return true;
-	}
-	if (*lx->p == '"') {
-		for (lx->p++; lx->p < lx->end && *lx->p != '"'; lx->p++)
-			if (n < sizeof(lx->tok) - 1)
-				lx->tok[n++] = *lx->p;
-		if (lx->p < lx->end)
-			lx->p++;
-	} else
-		while (lx->p < lx->end && !isspace((unsigned char)*lx->p) &&
-		    strchr("{};:\"", *lx->p) == NULL) {
-			if (n < sizeof(lx->tok) - 1)
-				lx->tok[n++] = *lx->p;
-			lx->p++;
-		}
-	lx->tok[n] = '\0';
-	return true;
-}
 
 static void
 add_pattern(struct verscript *vs, const char *pat, uint16_t ver, bool local,
@@ -132,9 +77,9 @@ add_pattern(struct verscript *vs, const char *pat, uint16_t ver, bool local,
 }
 
 static bool
-expect(struct vslex *lx, const char *what)
+expect(struct lexer *lx, const char *what)
 {
-	if (next_tok(lx) && strcmp(lx->tok, what) == 0)
+	if (lexer_next(lx) && strcmp(lx->tok, what) == 0)
 		return true;
 	diag_error(lx->path, "expected '%s' near '%s'", what, lx->tok);
 	lx->err = true;
@@ -143,7 +88,7 @@ expect(struct vslex *lx, const char *what)
 
 /* One node, from its name (or "{") to its final ";". */
 static bool
-parse_node(struct verscript *vs, struct vslex *lx)
+parse_node(struct verscript *vs, struct lexer *lx)
 {
 	struct vsnode *n;
 	uint16_t ver = 1;
@@ -161,7 +106,7 @@ parse_node(struct verscript *vs, struct vslex *lx)
 			return false;
 	}
 	while (depth > 0) {
-		if (!next_tok(lx)) {
+		if (!lexer_next(lx)) {
 			diag_error(lx->path, "unexpected end of version script");
 			return false;
 		}
@@ -180,7 +125,7 @@ parse_node(struct verscript *vs, struct vslex *lx)
 			continue;
 		}
 		if (strcmp(lx->tok, "extern") == 0) {
-			if (!next_tok(lx) || !expect(lx, "{"))
+			if (!lexer_next(lx) || !expect(lx, "{"))
 				return false;
 			cxx = true;
 			depth++;
@@ -189,7 +134,7 @@ parse_node(struct verscript *vs, struct vslex *lx)
 		add_pattern(vs, lx->tok, ver, local, cxx);
 	}
 	/* "} PARENT;" or "};" */
-	if (!next_tok(lx))
+	if (!lexer_next(lx))
 		return true;
 	if (strcmp(lx->tok, ";") == 0)
 		return true;
@@ -203,7 +148,7 @@ read_version_script(struct link *ctx, const char *path)
 {
 	struct mapfile mf;
 	struct verscript *vs;
-	struct vslex lx;
+	struct lexer lx;
 	struct span s;
 
 	if (mapfile_open(&mf, path) == -1) {
@@ -216,8 +161,10 @@ read_version_script(struct link *ctx, const char *path)
 	lx.p = (const char *)s.data;
 	lx.end = lx.p + s.size;
 	lx.path = path;
+	lx.punct = "{};:";
+	lx.hash_comments = true;
 	/* A script may also be wrapped in VERSION { ... }. */
-	while (next_tok(&lx)) {
+	while (lexer_next(&lx)) {
 		if (strcmp(lx.tok, "VERSION") == 0) {
 			if (!expect(&lx, "{"))
 				break;
