@@ -47,7 +47,6 @@ static bool	branch_relaxable(struct input_section *, const Elf64_Rela *,
 		    const struct symbol *);
 static int	classify(struct link *, struct input_section *,
 		    const Elf64_Rela *, struct symbol *);
-static void	plt_add(struct link *, struct symbol *);
 static int32_t	slot_new(struct link *, struct symbol *, int);
 static uint32_t	got_reloc(struct link *, const struct got_entry *);
 static void	copy_add(struct link *, struct symbol *);
@@ -165,20 +164,6 @@ classify(struct link *ctx, struct input_section *is, const Elf64_Rela *r,
 	default:
 		return A_STATIC;
 	}
-}
-
-static void
-plt_add(struct link *ctx, struct symbol *s)
-{
-	if (s->iplt >= 0)
-		return;
-	if (ctx->niplt == ctx->capiplt) {
-		ctx->capiplt = ctx->capiplt * 2 + 64;
-		ctx->ipltsyms = xreallocarray(ctx->ipltsyms, ctx->capiplt,
-		    sizeof(*ctx->ipltsyms));
-	}
-	s->iplt = (int32_t)ctx->niplt;
-	ctx->ipltsyms[ctx->niplt++] = s;
 }
 
 static int32_t
@@ -317,11 +302,11 @@ scan_dynamic_reloc(struct link *ctx, struct input_section *is, size_t *k)
 			s->dflags |= SD_NEEDREF;
 		break;
 	case A_PLT:
-		plt_add(ctx, s);
+		iplt_add(ctx, s);
 		s->dflags |= SD_NEEDREF;
 		break;
 	case A_CANON:
-		plt_add(ctx, s);
+		iplt_add(ctx, s);
 		s->dflags |= SD_CANON | SD_NEEDREF;
 		break;
 	case A_COPY:
@@ -371,7 +356,7 @@ scan_dynamic_reloc(struct link *ctx, struct input_section *is, size_t *k)
 	if ((s == NULL || !(s->dflags & SD_PREEMPT)) &&
 	    (s != NULL ? s->kind == SYM_DEFINED && s->type == STT_GNU_IFUNC :
 	    ELF64_ST_TYPE(f->syms[idx].st_info) == STT_GNU_IFUNC))
-		plt_add(ctx, reloc_symbol(ctx, f, idx, true));
+		iplt_add(ctx, reloc_symbol(ctx, f, idx, true));
 }
 
 /* The sizes of the GOT, PLT and relocation sections after the scan. */

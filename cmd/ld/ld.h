@@ -468,6 +468,7 @@ void	merge_write(const struct input_section *, unsigned char *);
 
 /* scan.c */
 void	scan_relocations(struct link *);
+void	iplt_add(struct link *, struct symbol *);
 struct symbol *reloc_symbol(struct link *, struct input_file *, uint32_t,
 	    bool);
 bool	gotpcrelx_relaxable(struct input_file *, struct input_section *,

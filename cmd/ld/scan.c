@@ -20,7 +20,6 @@
 
 static void	scan_section(struct link *, struct input_section *);
 static int32_t	got_slot(struct link *, struct symbol *, int);
-static void	iplt_add(struct link *, struct symbol *);
 
 /*
  * The symbol a relocation refers to.  A local gets a struct symbol only
@@ -128,9 +127,12 @@ got_slot(struct link *ctx, struct symbol *s, int kind)
 	return (int32_t)ctx->ngot++;
 }
 
-static void
+/* Give s a PLT entry (an IFUNC's, or a dynamic link's), once. */
+void
 iplt_add(struct link *ctx, struct symbol *s)
 {
+	if (s->iplt >= 0)
+		return;
 	if (ctx->niplt == ctx->capiplt) {
 		ctx->capiplt = ctx->capiplt * 2 + 64;
 		ctx->ipltsyms = xreallocarray(ctx->ipltsyms, ctx->capiplt,
@@ -215,9 +217,7 @@ scan_section(struct link *ctx, struct input_section *is)
 			break;
 		}
 		if (target_type(f, r) == STT_GNU_IFUNC) {
-			s = reloc_symbol(ctx, f, idx, true);
-			if (s->iplt < 0)
-				iplt_add(ctx, s);
+			iplt_add(ctx, reloc_symbol(ctx, f, idx, true));
 		}
 	}
 }
