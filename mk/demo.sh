@@ -56,6 +56,11 @@ fi
 if have ld; then
 	step cc -B "$bin/" -static -o hello main.o libgreet.a
 	step ./hello
+	# The compiler's default, a PIE against the shared library.
+	ln -sf libgreet.so libgreet.so.1
+	step cc -B "$bin/" -o hello-pie main.o -L. -lgreet -Wl,-rpath,"$PWD"
+	step ./hello-pie
+	have readelf && N=8 short "$bin/readelf" -d hello-pie
 fi
 [ -x hello ] || cc -o hello main.o greet.o
 if have readelf; then
