@@ -769,11 +769,15 @@ dynamic_shdr(struct link *ctx, const struct output_section *os,
 void
 setup_dynamic(struct link *ctx)
 {
-	/* gcc -static-pie passes -static -pie. */
-	if (ctx->opts.static_link && ctx->opts.pie && !ctx->opts.shared) {
+	/*
+	 * gcc and clang -static-pie pass -static -pie --no-dynamic-linker.
+	 * -static alone is not enough: it is -Bstatic, which only changes
+	 * how -l is searched, and g++ -static-libstdc++ puts it around
+	 * -lstdc++ in an ordinary dynamic PIE.
+	 */
+	if (ctx->opts.pie && ctx->opts.no_dynamic_linker &&
+	    !ctx->opts.shared && ctx->ndsos == 0)
 		ctx->opts.static_pie = true;
-		ctx->opts.no_dynamic_linker = true;
-	}
 	ctx->pic = ctx->opts.pie || ctx->opts.shared;
 	ctx->dynamic = ctx->pic || ctx->ndsos > 0;
 	ctx->image_base = ctx->pic ? 0 : IMAGE_BASE;

@@ -263,7 +263,6 @@ struct ld_opts {
 	bool		 strip_all;
 	bool		 strip_debug;
 	bool		 eh_frame_hdr;
-	bool		 static_link;
 	bool		 relro;
 	bool		 separate_code;	/* -z separate-code (default) */
 	int		 exec_stack;	/* -z [no]execstack: 1, -1; 0: inputs */

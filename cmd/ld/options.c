@@ -279,7 +279,6 @@ parse_one(struct link *ctx, struct argstate *st, const char *a)
 	} else if (flag(a, "static") || flag(a, "Bstatic") ||
 	    flag(a, "dn") || flag(a, "non_shared")) {
 		st->bstatic = true;
-		o->static_link = true;
 	} else if (flag(a, "Bdynamic") || flag(a, "dy") ||
 	    flag(a, "call_shared"))
 		st->bstatic = false;

@@ -340,3 +340,17 @@ int main(void) {
 		assert_output "90 3 0 10"
 	done
 }
+
+@test "-Bstatic around one library (g++ -static-libstdc++) keeps a PIE dynamic" {
+	write x.c 'int x_fn(void) { return 41; }'
+	write m.c '#include <stdio.h>
+int x_fn(void);
+int main(void) { printf("%d\n", x_fn() + 1); return 0; }'
+	cc -fPIE -c x.c
+	ar rc libx.a x.o
+	ok_cc -o ours m.c -L. -Wl,-Bstatic -lx -Wl,-Bdynamic
+	run -0 ./ours
+	assert_output "42"
+	run -0 readelf -lW ours
+	assert_line --partial "Requesting program interpreter: /lib64/ld-linux-x86-64.so.2"
+}
