@@ -29,6 +29,7 @@ static bool	read_verdefs(struct shared_file *, const Elf64_Shdr *,
 		    const Elf64_Shdr *, size_t);
 static void	read_soname(struct shared_file *, const Elf64_Shdr *,
 		    const Elf64_Shdr *, size_t);
+static void	mark_dynrefs(struct link *, struct shared_file *);
 
 static const Elf64_Shdr *
 section_of_type(const Elf64_Shdr *sh, size_t n, uint32_t type)
@@ -232,6 +233,28 @@ add_shared_symbols(struct link *ctx, struct shared_file *d)
 	}
 }
 
+/* SD_DYNREF on every name that library d defines or refers to. */
+static void
+mark_dynrefs(struct link *ctx, struct shared_file *d)
+{
+	const Elf64_Sym *es;
+	const char *name;
+	uint16_t v;
+	size_t i;
+
+	for (i = 1; i < d->nsyms; i++) {
+		es = &d->syms[i];
+		if (ELF64_ST_BIND(es->st_info) == STB_LOCAL ||
+		    es->st_name == 0 || es->st_name >= d->strsz)
+			continue;
+		v = d->versym != NULL ? d->versym[i] : 1;
+		if (es->st_shndx != SHN_UNDEF && ((v & 0x8000) || v == 0))
+			continue;
+		name = d->strtab + es->st_name;
+		symbol_intern(ctx, name, strlen(name))->dflags |= SD_DYNREF;
+	}
+}
+
 /*
  * After resolution: which libraries are needed (--as-needed), and which
  * symbols stay preemptible.  A symbol only weakly referenced from a
@@ -243,6 +266,7 @@ resolve_dynamic(struct link *ctx)
 	struct input_file *f;
 	struct symbol *s;
 	size_t i, j;
+	bool unneeded;
 
 	for (i = 0; i < ctx->ndsos; i++)
 		ctx->dsos[i]->needed = !ctx->dsos[i]->as_needed;
@@ -256,6 +280,9 @@ resolve_dynamic(struct link *ctx)
 				s->dso->needed = true;
 		}
 	}
+	unneeded = false;
+	for (i = 0; i < ctx->ndsos; i++)
+		unneeded |= !ctx->dsos[i]->needed;
 	for (i = 0; i < ctx->symtab.cap; i++) {
 		s = ctx->symtab.ents[i].val;
 		if (s == NULL)
@@ -264,7 +291,18 @@ resolve_dynamic(struct link *ctx)
 			s->kind = SYM_UNDEF;
 			s->dso = NULL;
 		}
+		if (unneeded)
+			s->dflags &= ~SD_DYNREF;
 	}
+	/*
+	 * A library left out by --as-needed is not loaded, so what it
+	 * refers to need not be exported (GNU ld forgets such a library's
+	 * symbols too).  The marks are made again from the others.
+	 */
+	if (unneeded)
+		for (i = 0; i < ctx->ndsos; i++)
+			if (ctx->dsos[i]->needed)
+				mark_dynrefs(ctx, ctx->dsos[i]);
 	if (ctx->vs != NULL)
 		apply_version_script(ctx);
 	for (i = 0; i < ctx->symtab.cap; i++) {

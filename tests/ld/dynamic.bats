@@ -78,6 +78,23 @@ int bump(void) { return ++counter; }'
 	assert_line "libm.so.6"
 }
 
+@test "what a library left out by --as-needed refers to is not exported" {
+	write u.c 'void exe_fn(void);
+void u_fn(void) { exe_fn(); }'
+	write m.c '#include <stdio.h>
+void exe_fn(void) { puts("exe_fn"); }
+int main(void) { exe_fn(); return 0; }'
+	cc -fPIC -shared -o libu.so u.c
+	ok_cc -o ours m.c -L. -Wl,--as-needed -lu
+	run -0 ./ours
+	assert_output "exe_fn"
+	run -0 readelf --dyn-syms -W ours
+	refute_output --partial "exe_fn"
+	ok_cc -o ours2 m.c -L. -Wl,--no-as-needed -lu
+	run -0 readelf --dyn-syms -W ours2
+	assert_output --partial "exe_fn"
+}
+
 @test "C++ with iostream, exceptions and threads runs as GNU ld's build" {
 	need_cmd c++
 	write x.cc '#include <iostream>
