@@ -3,11 +3,15 @@
 # same inputs in one run, and print ratios (theirs / ours) and peak memory.
 #
 #   bench/ld.sh [CASE...]     cases: hello crypto synth1000 synth5000
-#                             hellopie shlib1000
+#                             hellopie shlib1000 llvmbig
 #
 # hellopie is hello linked as the compilers do by default (PIE, dynamic
 # glibc); shlib1000 is the 1,000 synthetic objects linked with -shared
 # (-Bsymbolic, since they refer to their globals PC-relatively).
+# llvmbig is the biggest dynamic link this machine has: a small IR-to-
+# object compiler over all of LLVM 14's static libraries (llvm-14-dev,
+# about 270 MB of archives), C++ with libstdc++ linked in statically,
+# as a PIE against the shared glibc; it is skipped without llvm-14-dev.
 # Inputs are built under $LDBENCH (default /tmp/ldbench) and reused.  The
 # synthetic objects are assembled from bench/ld-synth.awk's output (20
 # functions per file referring into lower-numbered files).  Each link is
@@ -20,7 +24,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 ours=$top/build/bin/ld
 W=${LDBENCH:-/tmp/ldbench}
 mkdir -p "$W"
-cases=${*:-hello crypto synth1000 synth5000 hellopie shlib1000}
+cases=${*:-hello crypto synth1000 synth5000 hellopie shlib1000 llvmbig}
 
 [ -x "$ours" ] || { echo "build first: make" >&2; exit 1; }
 
@@ -89,6 +93,97 @@ C
 	    "$W/crypto/sha.c"
 	ld_args "$W/crypto/args" cc -static "$W/crypto/sha.o" -lcrypto \
 	    -pthread
+}
+
+# The program reads an IR file, optimises it at -O2 and writes an object
+# for x86-64; registering every target pulls in nearly all of LLVM.
+prepare_llvmbig() {
+	local d=$W/llvmbig lc=llvm-config-14
+	command -v "$lc" >/dev/null 2>&1 &&
+	    [ -f "$($lc --libdir)/libLLVMCore.a" ] || return 1
+	[ -f "$d/args" ] && return
+	mkdir -p "$d"
+	cat > "$d/tinyllc.cpp" <<'CXX'
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/IRReader/IRReader.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
+
+int main(int argc, char **argv) {
+	if (argc != 3)
+		return 2;
+	llvm::InitializeAllTargetInfos();
+	llvm::InitializeAllTargets();
+	llvm::InitializeAllTargetMCs();
+	llvm::InitializeAllAsmParsers();
+	llvm::InitializeAllAsmPrinters();
+	llvm::LLVMContext ctx;
+	llvm::SMDiagnostic diag;
+	auto mod = llvm::parseIRFile(argv[1], diag, ctx);
+	if (!mod || llvm::verifyModule(*mod, &llvm::errs()))
+		return 1;
+	std::string triple = "x86_64-pc-linux-gnu", err;
+	const llvm::Target *t = llvm::TargetRegistry::lookupTarget(triple, err);
+	if (t == nullptr)
+		return 1;
+	std::unique_ptr<llvm::TargetMachine> tm(t->createTargetMachine(triple,
+	    "generic", "", llvm::TargetOptions(), llvm::Reloc::PIC_));
+	mod->setDataLayout(tm->createDataLayout());
+	llvm::LoopAnalysisManager lam;
+	llvm::FunctionAnalysisManager fam;
+	llvm::CGSCCAnalysisManager cgam;
+	llvm::ModuleAnalysisManager mam;
+	llvm::PassBuilder pb(tm.get());
+	pb.registerModuleAnalyses(mam);
+	pb.registerCGSCCAnalyses(cgam);
+	pb.registerFunctionAnalyses(fam);
+	pb.registerLoopAnalyses(lam);
+	pb.crossRegisterProxies(lam, fam, cgam, mam);
+	pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2)
+	    .run(*mod, mam);
+	std::error_code ec;
+	llvm::raw_fd_ostream out(argv[2], ec, llvm::sys::fs::OF_None);
+	llvm::legacy::PassManager pm;
+	if (ec || tm->addPassesToEmitFile(pm, out, nullptr,
+	    llvm::CGFT_ObjectFile))
+		return 1;
+	pm.run(*mod);
+	out.flush();
+	llvm::outs() << "tinyllc: " << mod->getInstructionCount()
+	    << " instructions, " << out.tell() << " bytes of object\n";
+	return 0;
+}
+CXX
+	cat > "$d/sum.ll" <<'LL'
+define i64 @sum(i64 %n) {
+entry:
+  br label %loop
+loop:
+  %i = phi i64 [ 0, %entry ], [ %i.next, %loop ]
+  %s = phi i64 [ 0, %entry ], [ %s.next, %loop ]
+  %s.next = add i64 %s, %i
+  %i.next = add i64 %i, 1
+  %done = icmp uge i64 %i.next, %n
+  br i1 %done, label %exit, label %loop
+exit:
+  ret i64 %s.next
+}
+LL
+	# shellcheck disable=SC2046
+	g++ -O2 $($lc --cxxflags) -c -o "$d/tinyllc.o" "$d/tinyllc.cpp"
+	# shellcheck disable=SC2046
+	ld_args "$d/args" g++ -static-libstdc++ -static-libgcc \
+	    "$d/tinyllc.o" $($lc --ldflags) \
+	    $($lc --link-static --libs all-targets irreader passes) \
+	    $($lc --link-static --system-libs)
+	printf '%s\n' "$d/sum.ll" "$d/sum.o" > "$d/runargs"
 }
 
 prepare_synth() {
@@ -174,7 +269,10 @@ mold1:mold --threads=1
 EOL
 	IFS=$IFS_OLD
 	if [ -x "$W/$name/out.ours" ] && [ "${name#shlib}" = "$name" ]; then
-		printf '  ours runs: %s\n' "$("$W/$name/out.ours" 3 2>&1 | head -1;
+		# A case's own arguments (runargs), else 3.
+		# shellcheck disable=SC2046
+		printf '  ours runs: %s\n' "$("$W/$name/out.ours" $(cat \
+		    "$W/$name/runargs" 2>/dev/null || echo 3) 2>&1 | head -1;
 		    echo "exit $?")" | tr '\n' ' '
 		echo
 	fi
@@ -188,6 +286,8 @@ for c in $cases; do
 	synth*) prepare_synth "${c#synth}" || continue ;;
 	hellopie) prepare_hellopie ;;
 	shlib*) prepare_shlib "${c#shlib}" || continue ;;
+	llvmbig) prepare_llvmbig ||
+	    { echo "llvmbig: skipped, llvm-14-dev is not installed"; continue; } ;;
 	*) echo "unknown case $c" >&2; continue ;;
 	esac
 	echo "== $c"

@@ -342,8 +342,17 @@ parse_one(struct link *ctx, struct argstate *st, const char *a)
 		version(false);
 		st->printed_version = true;
 	}
-	else if (flag(a, "help"))
+	else if (flag(a, "help")) {
+		/*
+		 * libtool's configure greps --help for ": supported
+		 * targets:.* elf" and, without it, decides that the linker
+		 * cannot build shared libraries (mold and lld print the
+		 * line for the same reason).
+		 */
+		fprintf(stderr, "ld: supported targets: elf64-x86-64\n"
+		    "ld: supported emulations: elf_x86_64\n");
 		usage();
+	}
 	else if (flag(a, "r") || flag(a, "relocatable"))
 		diag_error(NULL, "%s: relocatable output is not supported", a);
 	else if (match(st, "z", &v)) {

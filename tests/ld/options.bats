@@ -37,6 +37,12 @@ load ../lib/ld
 	stderr_has "usage: ld"
 }
 
+@test "--help names the elf64-x86-64 target as libtool's configure expects" {
+	run -1 "$LD" --help
+	# The test libtool.m4 makes before it builds shared libraries.
+	echo "$output" | grep -E ': supported targets:.* elf'
+}
+
 @test "-Map writes a map naming the input files" {
 	cc_obj a.o 'void _start(void) { for (;;); }'
 	run -0 "$LD" -Map out.map -o out a.o
