@@ -253,7 +253,13 @@ run_case() {
 		command -v "${cmd%% *}" >/dev/null 2>&1 || continue
 		# A response file: 5,000 paths exceed one argument's limit.
 		t=$(timeit $cmd -o "$W/$name/out.${l%%:*}" "@$args")
-		mem=$(peak_rss $cmd -o "$W/$name/out.${l%%:*}" "@$args")
+		# mold forks and its child does the work: keep it in one
+		# process so that the peak is the link's.
+		case $cmd in
+		mold*) mem=$(peak_rss $cmd --no-fork -o "$W/$name/out.${l%%:*}" \
+		    "@$args") ;;
+		*) mem=$(peak_rss $cmd -o "$W/$name/out.${l%%:*}" "@$args") ;;
+		esac
 		[ -z "$tours" ] && tours=$t
 		if [ "$t" = fail ] || [ "$tours" = fail ]; then
 			printf '  %-14s %10s\n' "${l%%:*}" "$t"
