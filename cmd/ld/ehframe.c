@@ -10,7 +10,13 @@
  * fde_count, then the table sorted by initial location).  An FDE's
  * initial location is the target of the relocation at its offset 8; an
  * FDE whose function was discarded (COMDAT, --gc-sections) stays in
- * .eh_frame, pointing at nothing, but is left out of the table.
+ * .eh_frame, pointing at nothing, but is left out of the table.  So is
+ * an FDE whose address range is empty (gcc emits one for a function
+ * whose body is only __builtin_unreachable): it covers no address, and
+ * beside the FDE of the function that starts at the same address it
+ * could be the one the unwinder's binary search lands on.  The range
+ * follows the initial location in the same format, whose size the
+ * relocation's type gives (PC32: 4 bytes, PC64: 8).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -27,10 +33,13 @@ struct fde_ent {
 static size_t	walk_fdes(struct link *, struct fde_ent *);
 static int	cmp_fde(const void *, const void *);
 
-/* The target address of the relocation at offset off in is, if live. */
+/*
+ * The target address of the relocation at offset off in is, if live,
+ * and the size of the field it fills.
+ */
 static bool
 fde_target(struct link *ctx, struct input_section *is, size_t *ri,
-    uint64_t off, uint64_t *loc)
+    uint64_t off, uint64_t *loc, uint64_t *width)
 {
 	struct input_file *f = is->file;
 	const Elf64_Rela *r;
@@ -42,6 +51,8 @@ fde_target(struct link *ctx, struct input_section *is, size_t *ri,
 	if (*ri >= is->nrelas || is->relas[*ri].r_offset != off)
 		return false;
 	r = &is->relas[*ri];
+	*width = ELF64_R_TYPE(r->r_info) == R_X86_64_PC64 ||
+	    ELF64_R_TYPE(r->r_info) == R_X86_64_64 ? 8 : 4;
 	idx = ELF64_R_SYM(r->r_info);
 	if (idx >= f->nsyms)
 		return false;
@@ -67,7 +78,7 @@ walk_fdes(struct link *ctx, struct fde_ent *out)
 {
 	struct input_section *is;
 	const unsigned char *p;
-	uint64_t off, len, size, hdr, loc;
+	uint64_t off, len, size, hdr, loc, width;
 	size_t i, ri, n = 0;
 
 	for (i = 0; i < ctx->ehframe->nin; i++) {
@@ -90,7 +101,13 @@ walk_fdes(struct link *ctx, struct fde_ent *out)
 				break;
 			if (load32(p + off + hdr, false) == 0)
 				continue;	/* a CIE */
-			if (!fde_target(ctx, is, &ri, off + hdr + 4, &loc))
+			if (!fde_target(ctx, is, &ri, off + hdr + 4, &loc,
+			    &width))
+				continue;
+			/* The range: after the CIE pointer and location. */
+			if (len < 4 + 2 * width || (width == 8 ?
+			    load64(p + off + hdr + 4 + 8, false) :
+			    load32(p + off + hdr + 4 + 4, false)) == 0)
 				continue;
 			if (out != NULL) {
 				out[n].loc = (int64_t)loc;

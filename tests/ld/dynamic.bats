@@ -371,3 +371,38 @@ int main(void) { printf("%d\n", x_fn() + 1); return 0; }'
 	run -0 readelf -lW ours
 	assert_line --partial "Requesting program interpreter: /lib64/ld-linux-x86-64.so.2"
 }
+
+@test "an empty function's FDE does not hide the next function's from the unwinder" {
+	# empty (no code: an FDE of range 0) is placed first in .text, so
+	# real starts at the same address; real's FDE comes first in
+	# .eh_frame.  backtrace() from inside real must see main beyond it.
+	as_obj f.o '	.section .text.a,"ax",@progbits
+	.section .text.b,"ax",@progbits
+	.globl real
+	.type real,@function
+real:	.cfi_startproc
+	subq $8, %rsp
+	.cfi_def_cfa_offset 16
+	call cb@PLT
+	addq $8, %rsp
+	.cfi_def_cfa_offset 8
+	ret
+	.cfi_endproc
+	.section .text.a
+	.globl empty
+	.type empty,@function
+empty:	.cfi_startproc
+	.cfi_endproc
+	.section .note.GNU-stack,"",@progbits'
+	write m.c '#include <execinfo.h>
+#include <stdio.h>
+int real(void);
+int cb(void) { void *b[32]; return backtrace(b, 32); }
+int main(void) { printf("%d frames\n", real()); return 0; }'
+	cc -O0 -c m.c
+	ok_cc -o ours m.o f.o
+	gnu_cc -o theirs m.o f.o
+	[ "$(nm ours | awk '$3 == "real" { print $1 }')" = \
+	    "$(nm ours | awk '$3 == "empty" { print $1 }')" ]
+	same_run ours theirs
+}
