@@ -5,7 +5,7 @@
 PKGS="build-essential pkg-config libelf-dev libarchive-dev libiberty-dev
 bats bats-support bats-assert bats-file parallel
 binutils binutils-multiarch elfutils llvm lld clang mandoc groff-base
-jq python3 file perl libclang-rt-14-dev mold hyperfine"
+jq python3 file perl libclang-rt-14-dev mold hyperfine strace"
 
 missing=
 for p in $PKGS; do

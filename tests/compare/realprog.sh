@@ -1,36 +1,38 @@
 #!/usr/bin/env bash
-# bench/realprog.sh: build real free programs from Debian's source
-# packages twice, once linked by our ld and once by GNU ld (ld.bfd), run
-# each build's own test suite, and print what passed on each side.
+# tests/compare/realprog.sh: build real free programs from Debian's
+# source packages twice, once linked by our ld and once by GNU ld
+# (ld.bfd), run each build's own test suite, and print what passed on
+# each side.
 #
-#   bench/realprog.sh [PROGRAM...]      programs: gawk zstd (default both)
+#   tests/compare/realprog.sh [PROGRAM...]   programs: gawk zstd (default)
 #
-# gawk (configure + libtool): the gawk executable (-no-pie, which gawk's
-# configure asks for; dynamic glibc) and its 14 extensions, shared
-# libraries that the test
-# suite loads with @load.  zstd (plain make): libzstd.so (with a -soname),
-# the zstd program, and zstd-dll, the program linked against libzstd.so.
-# Our ld is reached the way users reach it, through the gcc driver's -B
-# (CC="gcc -B build/bin/"); every link also gets -Wl,-v, and the build log
-# must show our ld's banner and no GNU ld banner (and the other way round
-# for the GNU build), so a build that silently fell back to the system
-# linker is caught.
+# gawk (configure + libtool): the gawk executable (dynamic, -no-pie as
+# its configure asks) and its 14 extensions, shared libraries that the
+# test suite loads with @load.  zstd (plain make): libzstd.so (with a
+# -soname) and the zstd program (a PIE using threads), tested with
+# playTests.sh.  Our ld is reached the way users reach it, through the
+# gcc driver's -B (CC="gcc -B build/bin/").  Each build runs under
+# strace, and every ld it executes must be the one meant (build/bin/ld,
+# or /usr/bin/ld.bfd for GNU), so that a build that fell back to the
+# system linker is caught.  (ld -v in the flags would show it too, but
+# zstd's makefiles read the output of their test links.)
 #
 # The sources come from deb.debian.org through a private sources list
 # (no change to the machine's apt configuration); everything lives under
-# $REALPROG (default /tmp/realprog).  This is slow (minutes per program
-# on 2 cores), so make check does not run it.
+# $REALPROG (default /tmp/realprog).  It takes minutes per program on 2
+# cores, so neither make check nor make bench runs it.
 # shellcheck disable=SC2317 # build_* and test_* are called by name
 set -u
 export LC_ALL=C
-top=$(cd "$(dirname "$0")/.." && pwd)
+top=$(cd "$(dirname "$0")/../.." && pwd)
 W=${REALPROG:-/tmp/realprog}
 progs=${*:-gawk zstd}
 sides=${SIDES:-ours gnu}
-JOBS=${JOBS:-2}
+export JOBS=${JOBS:-2}
 status=0
 
 [ -x "$top/build/bin/ld" ] || { echo "build first: make" >&2; exit 1; }
+command -v strace >/dev/null 2>&1 || { echo "strace is needed" >&2; exit 1; }
 mkdir -p "$W/src/lists/partial"
 
 # fetch PACKAGE: its orig tarball, through a private sources list.
@@ -62,7 +64,7 @@ unpack() {
 	done
 }
 
-# The C compiler of one side; -Wl,-v makes each link print its banner.
+# The C compiler of one side.
 side_cc() {
 	case $1 in
 	ours) echo "gcc -B $top/build/bin/" ;;
@@ -70,11 +72,13 @@ side_cc() {
 	esac
 }
 
-# check_linker SIDE LOG: the links in LOG were all made by SIDE's ld.
+# check_linker SIDE TRACE: the links in TRACE (strace -e execve) were all
+# made by SIDE's ld.
 check_linker() {
 	local ours gnu
-	ours=$(grep -c '^objkit ld' "$2")
-	gnu=$(grep -c '^GNU ld' "$2")
+	ours=$(grep -c "execve(\"$top/build/bin/ld\",.* = 0\$" "$2")
+	gnu=$(grep -cE \
+	    'execve\("/usr/bin/(ld|ld\.bfd|ld\.gold|ld\.lld|mold)",.* = 0$' "$2")
 	case $1 in
 	ours) [ "$ours" -gt 0 ] && [ "$gnu" -eq 0 ] ;;
 	gnu) [ "$gnu" -gt 0 ] && [ "$ours" -eq 0 ] ;;
@@ -87,7 +91,7 @@ check_linker() {
 # Debian (DFSG) tarball leaves out, so they are not built.
 build_gawk() {
 	local d=$1 cc=$2
-	(cd "$d" && ./configure CC="$cc" LDFLAGS=-Wl,-v &&
+	(cd "$d" && ./configure CC="$cc" &&
 	    sed -i '/^SUBDIRS = /{s/ doc / /; s/ awklib / /}' Makefile &&
 	    make -j"$JOBS")
 }
@@ -104,33 +108,26 @@ test_gawk() {
 	echo "$n $(echo "$fails" | wc -w) $fails"
 }
 
-# zstd: libzstd.so, the program (the library's sources compiled in), and
-# zstd-dll, the program linked against libzstd.so (make names it zstd
-# too, so the first is kept as zstd-static).  zstd's makefiles set their
-# own LDFLAGS (-shared), so -Wl,-v goes in CC.
+# zstd: libzstd.so, and the program with the library's sources compiled
+# in.  (zstd-dll, the program against libzstd.so, does not link in 1.5.4:
+# it needs the library's hidden POOL_* functions.)
 build_zstd() {
-	local d=$1 cc="$2 -Wl,-v"
+	local d=$1 cc=$2
 	(cd "$d" && make -j"$JOBS" -C lib CC="$cc" libzstd &&
-	    make -j"$JOBS" -C programs CC="$cc" zstd &&
-	    mv programs/zstd programs/zstd-static &&
-	    make -j"$JOBS" -C programs CC="$cc" zstd-dll)
+	    make -j"$JOBS" -C programs CC="$cc" zstd)
 }
 
-# playTests.sh (the set "make check" runs) on both programs; each run
-# stops at its first failure.  It is called directly: tests/Makefile
-# would rebuild the program with the default compiler.
+# playTests.sh, the set "make check" runs.  It is called directly:
+# tests/Makefile would rebuild the program with the default compiler.
 test_zstd() {
-	local d=$1 log=$2 cc="$3 -Wl,-v" n=0 f=0 fails="" t
+	local d=$1 log=$2 cc=$3
 	(cd "$d/tests" && make CC="$cc" datagen) > "$log" 2>&1
-	for t in zstd-static zstd; do
-		n=$((n + 1))
-		if (cd "$d/tests" && LD_LIBRARY_PATH=$d/lib \
-		    ZSTD_BIN="../programs/$t" DATAGEN_BIN=./datagen \
-		    ./playTests.sh) >> "$log" 2>&1
-		then :; else f=$((f + 1)); fails="$fails playTests($t)"; fi
-	done
-	echo "$n $f$fails"
+	if (cd "$d/tests" && ZSTD_BIN=../programs/zstd DATAGEN_BIN=./datagen \
+	    ./playTests.sh) >> "$log" 2>&1
+	then echo "1 0"; else echo "1 1 playTests.sh"; fi
 }
+
+export -f build_gawk build_zstd
 
 size_of() {
 	[ -f "$1" ] && size -d "$1" | awk 'NR == 2 { print $4 }'
@@ -149,13 +146,16 @@ for p in $progs; do
 	for s in $sides; do
 		d=$W/$s/$p
 		unpack "$pkg" "$d"
-		if ! "build_$p" "$d" "$(side_cc "$s")" > "$W/$s-$p-build.log" 2>&1
+		# shellcheck disable=SC2016
+		if ! strace -f --seccomp-bpf -qq -e trace=execve -e signal=none \
+		    -o "$W/$s-$p-build.exec" bash -c '"build_$1" "$2" "$3"' sh \
+		    "$p" "$d" "$(side_cc "$s")" > "$W/$s-$p-build.log" 2>&1
 		then
 			echo "  $s: build failed, see $W/$s-$p-build.log"
 			status=1
 			continue
 		fi
-		check_linker "$s" "$W/$s-$p-build.log" || { status=1; continue; }
+		check_linker "$s" "$W/$s-$p-build.exec" || { status=1; continue; }
 		r=$("test_$p" "$d" "$W/$s-$p-test.log" "$(side_cc "$s")")
 		# shellcheck disable=SC2086
 		set -- $r
@@ -174,4 +174,4 @@ for p in $progs; do
 		fi
 	fi
 done
-exit $status
+exit "$status"
