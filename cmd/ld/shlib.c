@@ -27,7 +27,7 @@ static const Elf64_Shdr *section_of_type(const Elf64_Shdr *, size_t,
 		    uint32_t);
 static bool	read_verdefs(struct shared_file *, const Elf64_Shdr *,
 		    const Elf64_Shdr *, size_t);
-static void	read_soname(struct shared_file *, const Elf64_Shdr *,
+static void	read_dynamic_tags(struct shared_file *, const Elf64_Shdr *,
 		    const Elf64_Shdr *, size_t);
 
 static const Elf64_Shdr *
@@ -110,7 +110,7 @@ read_shared_file(struct link *ctx, struct input_arg *ia, struct span s,
 		free(d);
 		return NULL;
 	}
-	read_soname(d, sh, section_of_type(sh, n, SHT_DYNAMIC), n);
+	read_dynamic_tags(d, sh, section_of_type(sh, n, SHT_DYNAMIC), n);
 	if (d->soname == NULL) {
 		base = strrchr(ia->path, '/');
 		d->soname = base != NULL ? base + 1 : ia->path;
@@ -172,22 +172,49 @@ read_verdefs(struct shared_file *d, const Elf64_Shdr *sh,
 	return true;
 }
 
+/*
+ * DT_SONAME, and what needed.c looks for the library's own dependencies
+ * with: its DT_NEEDED names and DT_RUNPATH (or, without it, DT_RPATH).
+ * Tags whose string is outside the table are ignored.
+ */
 static void
-read_soname(struct shared_file *d, const Elf64_Shdr *sh,
+read_dynamic_tags(struct shared_file *d, const Elf64_Shdr *sh,
     const Elf64_Shdr *dyn, size_t n)
 {
 	const Elf64_Dyn *e;
-	const char *str;
-	uint64_t strsz, i;
+	const char *str, *rpath = NULL;
+	uint64_t strsz, i, ne, nneeded = 0;
 
 	if (dyn == NULL || dyn->sh_link >= n || dyn->sh_offset % 8 != 0 ||
 	    (str = strings(d->data, &sh[dyn->sh_link], &strsz)) == NULL ||
 	    (e = span_range(d->data, dyn->sh_offset, dyn->sh_size)) == NULL)
 		return;
-	for (i = 0; i < dyn->sh_size / sizeof(*e) && e[i].d_tag != DT_NULL;
-	    i++)
-		if (e[i].d_tag == DT_SONAME && e[i].d_un.d_val < strsz)
+	ne = dyn->sh_size / sizeof(*e);
+	for (i = 0; i < ne && e[i].d_tag != DT_NULL; i++)
+		nneeded += e[i].d_tag == DT_NEEDED;
+	if (nneeded > 0)
+		d->needed_names = xcalloc(nneeded, sizeof(*d->needed_names));
+	for (i = 0; i < ne && e[i].d_tag != DT_NULL; i++) {
+		if (e[i].d_un.d_val >= strsz)
+			continue;
+		switch (e[i].d_tag) {
+		case DT_SONAME:
 			d->soname = str + e[i].d_un.d_val;
+			break;
+		case DT_NEEDED:
+			d->needed_names[d->nneeded++] = str + e[i].d_un.d_val;
+			break;
+		case DT_RUNPATH:
+			d->runpath = str + e[i].d_un.d_val;
+			break;
+		case DT_RPATH:
+			rpath = str + e[i].d_un.d_val;
+			break;
+		}
+	}
+	/* The loader ignores DT_RPATH when DT_RUNPATH is there. */
+	if (d->runpath == NULL)
+		d->runpath = rpath;
 }
 
 /*
@@ -264,6 +291,11 @@ resolve_dynamic(struct link *ctx)
 			s->kind = SYM_UNDEF;
 			s->dso = NULL;
 		}
+	}
+	/* The libraries' own dependencies, and what they leave undefined. */
+	if (ctx->opts.unresolved_shlibs == UNRES_REPORT) {
+		load_needed_libraries(ctx);
+		check_shlib_undefined(ctx);
 	}
 	if (ctx->vs != NULL)
 		apply_version_script(ctx);
