@@ -533,6 +533,8 @@ void	write_map(struct link *);
 struct shared_file *read_shared_file(struct link *, struct input_arg *,
 	    struct span, uint32_t);
 void	add_shared_symbols(struct link *, struct shared_file *);
+size_t	dso_find_version(const struct shared_file *, const char *, size_t,
+	    const char *);
 void	resolve_dynamic(struct link *);
 bool	sym_preemptible(const struct link *, const struct symbol *);
 

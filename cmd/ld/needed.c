@@ -65,6 +65,7 @@ static struct shared_file *try_path(struct link *, struct shared_file *,
 static void	read_conf(struct conf_dirs *, const char *, int);
 static bool	defined_here(const struct symbol *);
 static void	index_hidden_definitions(struct link *, struct strmap *);
+static void	note_missing_version(struct link *, const struct symbol *);
 
 /*
  * The library already in the link that a DT_NEEDED name means: the same
@@ -417,6 +418,10 @@ note_missing_dso(struct link *ctx, struct symbol *s, struct input_file *f)
 	if (s->flags & SF_NOTED)
 		return;
 	s->flags |= SF_NOTED;
+	if (memchr(s->name, '@', s->namelen) != NULL) {
+		note_missing_version(ctx, s);
+		return;
+	}
 	for (k = 0; k < ctx->ndsos; k++) {
 		d = ctx->dsos[k];
 		if (!d->implicit)
@@ -435,5 +440,47 @@ note_missing_dso(struct link *ctx, struct symbol *s, struct input_file *f)
 			    d->by->name : "another library");
 			return;
 		}
+	}
+}
+
+/*
+ * An undefined foo@V1: say which library has foo, and with which
+ * versions, when one does.
+ */
+static void
+note_missing_version(struct link *ctx, const struct symbol *s)
+{
+	const struct shared_file *d;
+	const Elf64_Sym *es;
+	const char *at = memchr(s->name, '@', s->namelen), *vn;
+	size_t k, i, len, n = (size_t)(at - s->name);
+	char have[512];
+	uint16_t v;
+
+	for (k = 0; k < ctx->ndsos; k++) {
+		d = ctx->dsos[k];
+		if (!d->needed && !d->implicit)
+			continue;
+		have[0] = '\0';
+		len = 0;
+		for (i = 1; i < d->nsyms; i++) {
+			es = &d->syms[i];
+			if (es->st_shndx == SHN_UNDEF || es->st_name >= d->strsz ||
+			    strncmp(d->strtab + es->st_name, s->name, n) != 0 ||
+			    d->strtab[es->st_name + n] != '\0')
+				continue;
+			v = d->versym != NULL ? d->versym[i] & 0x7fff : 0;
+			vn = v < d->nver && d->vername[v] != NULL ?
+			    d->vername[v] : "no version";
+			if (len + strlen(vn) + 3 < sizeof(have))
+				len += (size_t)snprintf(have + len,
+				    sizeof(have) - len, "%s%s", len ? ", " : "",
+				    vn);
+		}
+		if (len == 0)
+			continue;
+		diag_error(d->name, "defines %.*s, but not version %s (it has "
+		    "%s)", (int)n, s->name, at + 1 + (at[1] == '@'), have);
+		return;
 	}
 }

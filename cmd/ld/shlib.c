@@ -27,6 +27,7 @@ static const Elf64_Shdr *section_of_type(const Elf64_Shdr *, size_t,
 		    uint32_t);
 static bool	read_verdefs(struct shared_file *, const Elf64_Shdr *,
 		    const Elf64_Shdr *, size_t);
+static void	bind_versioned_refs(struct link *);
 static void	read_dynamic_tags(struct shared_file *, const Elf64_Shdr *,
 		    const Elf64_Shdr *, size_t);
 
@@ -260,6 +261,73 @@ add_shared_symbols(struct link *ctx, struct shared_file *d)
 }
 
 /*
+ * The definition of name (n bytes) with version ver in d, as an index
+ * in its .dynsym, or 0.  A hidden version (foo@V1 beside foo@@V2) counts:
+ * that is what such references are for.
+ */
+size_t
+dso_find_version(const struct shared_file *d, const char *name, size_t n,
+    const char *ver)
+{
+	const Elf64_Sym *es;
+	uint16_t v;
+	size_t i;
+
+	if (d->versym == NULL)
+		return 0;
+	for (i = 1; i < d->nsyms; i++) {
+		es = &d->syms[i];
+		v = d->versym[i] & 0x7fff;
+		if (es->st_shndx == SHN_UNDEF || es->st_name >= d->strsz ||
+		    ELF64_ST_BIND(es->st_info) == STB_LOCAL || v >= d->nver ||
+		    d->vername[v] == NULL || strcmp(d->vername[v], ver) != 0 ||
+		    strncmp(d->strtab + es->st_name, name, n) != 0 ||
+		    d->strtab[es->st_name + n] != '\0')
+			continue;
+		return i;
+	}
+	return 0;
+}
+
+/*
+ * An object's undefined reference to one version of a symbol, "foo@V1"
+ * (made by .symver), binds to that version of foo in the first library
+ * defining it, as with GNU ld; check_symbols reports the others.
+ */
+static void
+bind_versioned_refs(struct link *ctx)
+{
+	const Elf64_Sym *es;
+	struct shared_file *d;
+	struct symbol *s;
+	const char *at, *ver;
+	size_t i, k, idx;
+
+	for (i = 0; i < ctx->symtab.cap; i++) {
+		s = ctx->symtab.ents[i].val;
+		if (s == NULL || s->kind != SYM_UNDEF || s->ref == NULL ||
+		    (at = memchr(s->name, '@', s->namelen)) == NULL)
+			continue;
+		ver = at + 1 + (at[1] == '@');
+		for (k = 0; k < ctx->ndsos; k++) {
+			d = ctx->dsos[k];
+			idx = dso_find_version(d, s->name,
+			    (size_t)(at - s->name), ver);
+			if (idx == 0)
+				continue;
+			es = &d->syms[idx];
+			s->kind = SYM_SHARED;
+			s->dso = d;
+			s->value = es->st_value;
+			s->size = es->st_size;
+			s->type = ELF64_ST_TYPE(es->st_info);
+			s->ver = d->versym[idx] & 0x7fff;
+			break;
+		}
+	}
+}
+
+/*
  * After resolution: which libraries are needed (--as-needed), and which
  * symbols stay preemptible.  A symbol only weakly referenced from a
  * library that is not needed is undefined weak, as with GNU ld.
@@ -271,6 +339,7 @@ resolve_dynamic(struct link *ctx)
 	struct symbol *s;
 	size_t i, j;
 
+	bind_versioned_refs(ctx);
 	for (i = 0; i < ctx->ndsos; i++)
 		ctx->dsos[i]->needed = !ctx->dsos[i]->as_needed;
 	for (i = 0; i < ctx->nfiles; i++) {
