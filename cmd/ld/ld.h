@@ -441,6 +441,8 @@ struct lexer {
 	const char	*punct;
 	const char	*path;
 	bool		 hash_comments;	/* '#' starts a comment */
+	bool		 cxx_words;	/* "::" inside a word (C++ names) */
+	bool		 quoted;	/* the last token was "quoted" */
 	bool		 err;
 	char		 tok[4096];
 };
