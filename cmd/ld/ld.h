@@ -86,6 +86,7 @@ struct symbol {
 	uint16_t		 outver;	/* .gnu.version entry */
 	uint32_t		 dynidx;	/* index in .dynsym, 0: none */
 	int32_t			 gotgd;		/* TLSGD pair of GOT slots */
+	int32_t			 gotdesc;	/* TLS descriptor GOT pair */
 	struct shared_file	*dso;		/* SYM_SHARED only */
 	uint64_t		 copyoff;	/* SD_COPY: offset in .dynbss */
 };
@@ -172,6 +173,8 @@ enum got_kind {
 	GOT_TPOFF,	/* its offset from the thread pointer */
 	GOT_DTPMOD,	/* its TLS module id (sym NULL: this module's) */
 	GOT_DTPOFF,	/* its offset in its module's TLS block */
+	GOT_TLSDESC,	/* a TLS descriptor (two slots, this the first) */
+	GOT_TLSDESC_ARG, /* its second slot, set by the loader */
 };
 
 /*

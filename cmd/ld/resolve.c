@@ -42,7 +42,7 @@ symbol_new(struct link *ctx)
 		ctx->symused = 0;
 	}
 	s = &ctx->symblock[ctx->symused++];
-	s->got = s->gottp = s->iplt = s->gotgd = -1;
+	s->got = s->gottp = s->iplt = s->gotgd = s->gotdesc = -1;
 	return s;
 }
 
