@@ -206,6 +206,7 @@ struct shared_file {
 	size_t			 nneeded;
 	const char		*runpath;	/* DT_RUNPATH, else DT_RPATH */
 	struct shared_file	*by;		/* implicit: who needs it */
+	struct mapfile		*map;		/* implicit: its mapping */
 	bool			 implicit;	/* loaded for another's
 						   DT_NEEDED, not named */
 	bool			 deps_done;	/* its DT_NEEDED looked for */

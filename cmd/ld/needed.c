@@ -243,8 +243,12 @@ try_path(struct link *ctx, struct shared_file *by, const char *path)
 	ia.path = xstrdup(path);
 	/* Errors in it are reported, as for any input. */
 	e = read_shared_file(ctx, &ia, s, UINT32_MAX);
-	if (e == NULL)
+	if (e == NULL) {
+		mapfile_close(mf);
+		free(mf);
 		return NULL;
+	}
+	e->map = mf;
 	e->implicit = true;
 	e->by = by;
 	return e;

@@ -151,11 +151,13 @@ read_verdefs(struct shared_file *d, const Elf64_Shdr *sh,
 		for (k = 0; k < count && k < 65536; k++) {
 			if (off % 4 != 0 || (v = span_range(d->data, off,
 			    sizeof(*v))) == NULL || off + v->vd_aux < off ||
+			    (off + v->vd_aux) % 4 != 0 ||
 			    (a = span_range(d->data, off + v->vd_aux,
 			    sizeof(*a))) == NULL || a->vda_name >= strsz)
 				return false;
-			if (walk == 0 && v->vd_ndx > max)
-				max = v->vd_ndx;
+			/* Bit 15 is not part of the index. */
+			if (walk == 0 && (v->vd_ndx & 0x7fff) > max)
+				max = v->vd_ndx & 0x7fff;
 			else if (walk == 1 && (v->vd_flags & VER_FLG_BASE) == 0)
 				d->vername[v->vd_ndx & 0x7fff] =
 				    str + a->vda_name;
@@ -164,7 +166,6 @@ read_verdefs(struct shared_file *d, const Elf64_Shdr *sh,
 			off += v->vd_next;
 		}
 		if (walk == 0) {
-			max &= 0x7fff;
 			d->nver = max + 1;
 			d->vername = xcalloc(d->nver, sizeof(*d->vername));
 			d->verout = xcalloc(d->nver, sizeof(*d->verout));
