@@ -46,6 +46,7 @@ enum sym_kind {
 /* Symbol flags. */
 #define SF_REFSTRONG	0x10	/* a non-weak reference exists */
 #define SF_NOTED	0x20	/* "DSO missing" said (needed.c) */
+#define SF_SHLIBREF	0x40	/* a named library's non-weak reference */
 #define SF_EMITTED	0x80	/* written to .symtab (symtab.c) */
 
 /*

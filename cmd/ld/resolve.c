@@ -131,7 +131,7 @@ add_archive_symbols(struct link *ctx, struct input_arg *ia)
 		if (s->kind != SYM_UNDEF)
 			continue;
 		m = archive_member_index(a, x->offset);
-		if (s->flags & SF_REFSTRONG) {
+		if (s->flags & (SF_REFSTRONG | SF_SHLIBREF)) {
 			load_member(ctx, a, m);
 			drain(ctx);
 		} else {

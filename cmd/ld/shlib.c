@@ -28,6 +28,8 @@ static const Elf64_Shdr *section_of_type(const Elf64_Shdr *, size_t,
 static bool	read_verdefs(struct shared_file *, const Elf64_Shdr *,
 		    const Elf64_Shdr *, size_t);
 static void	bind_versioned_refs(struct link *);
+static void	add_shared_references(struct link *,
+		    const struct shared_file *);
 static void	read_dynamic_tags(struct shared_file *, const Elf64_Shdr *,
 		    const Elf64_Shdr *, size_t);
 
@@ -220,6 +222,36 @@ read_dynamic_tags(struct shared_file *d, const Elf64_Shdr *sh,
 }
 
 /*
+ * A library's non-weak undefined references load the archive members
+ * that define them, as GNU ld does, whether the member's archive comes
+ * before or after the library.  GNU ld keeps the references of an
+ * --as-needed library only if it is needed when it is read (live).
+ */
+static void
+add_shared_references(struct link *ctx, const struct shared_file *d)
+{
+	const Elf64_Sym *es;
+	struct symbol *s;
+	const char *name;
+	size_t i;
+
+	for (i = 1; i < d->nsyms; i++) {
+		es = &d->syms[i];
+		if (es->st_shndx != SHN_UNDEF ||
+		    ELF64_ST_BIND(es->st_info) != STB_GLOBAL ||
+		    es->st_name == 0 || es->st_name >= d->strsz)
+			continue;
+		name = d->strtab + es->st_name;
+		s = symbol_intern(ctx, name, strlen(name));
+		s->flags |= SF_SHLIBREF;
+		if (s->kind == SYM_LAZY) {
+			s->kind = SYM_UNDEF;
+			load_member(ctx, s->ar, s->member);
+		}
+	}
+}
+
+/*
  * The library's exports join the symbol table: a name nothing defines
  * yet (undefined or lazy) becomes SYM_SHARED; a regular definition, seen
  * before or after, wins over it.  A name the library defines or refers
@@ -234,6 +266,7 @@ add_shared_symbols(struct link *ctx, struct shared_file *d)
 	const char *name;
 	uint16_t v;
 	size_t i;
+	bool live = !d->as_needed;
 
 	for (i = 1; i < d->nsyms; i++) {
 		es = &d->syms[i];
@@ -250,6 +283,8 @@ add_shared_symbols(struct link *ctx, struct shared_file *d)
 			continue;
 		if (s->kind != SYM_UNDEF && s->kind != SYM_LAZY)
 			continue;
+		if ((s->flags & SF_REFSTRONG) && s->ref != NULL)
+			live = true;
 		s->kind = SYM_SHARED;
 		s->dso = d;
 		s->value = es->st_value;
@@ -259,6 +294,8 @@ add_shared_symbols(struct link *ctx, struct shared_file *d)
 		s->file = NULL;
 		s->ar = NULL;
 	}
+	if (live)
+		add_shared_references(ctx, d);
 }
 
 /*

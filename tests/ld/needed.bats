@@ -223,3 +223,33 @@ int main(void) { printf("%d\n", bfun()); return 0; }'
 	assert_output 42
 	LD_LIBRARY_PATH=lb:lc same_run ours theirs
 }
+
+@test "an archive member defining what a library leaves undefined is loaded, as GNU ld does" {
+	write b.c 'int missing(void);
+int bfun(void) { return missing() + 1; }'
+	write x.c 'int missing(void) { return 8; }'
+	cc -fPIC -shared -o lb/libb.so b.c
+	cc -c x.c
+	ar rcs libx.a x.o
+	same_status m.o -Llb -lb -L. -lx
+	LD_LIBRARY_PATH=lb run -0 ./ours
+	assert_output 9
+	run -0 readelf --dyn-syms -W ours
+	assert_output --regexp ' FUNC +GLOBAL +DEFAULT +[0-9]+ missing'
+}
+
+@test "an unneeded --as-needed library's references load no archive member" {
+	write b.c 'int missing(void);
+int bfun(void) { return missing() + 1; }'
+	write x.c 'int missing(void) { return 8; }'
+	write m0.c 'int main(void) { return 0; }'
+	cc -fPIC -shared -o lb/libb.so b.c
+	cc -c x.c m0.c
+	ar rcs libx.a x.o
+	ok_cc -o ours m0.o -Llb -Wl,--as-needed -lb -Wl,--no-as-needed -L. -lx
+	gnu_cc -o theirs m0.o -Llb -Wl,--as-needed -lb -Wl,--no-as-needed -L. -lx
+	run -0 sys_nm ours
+	refute_line --partial ' missing'
+	run -0 sys_nm theirs
+	refute_line --partial ' missing'
+}
