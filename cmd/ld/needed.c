@@ -64,7 +64,7 @@ static struct shared_file *try_path(struct link *, struct shared_file *,
 		    const char *);
 static void	read_conf(struct conf_dirs *, const char *, int);
 static bool	defined_here(const struct symbol *);
-static void	index_hidden_definitions(struct link *, struct strmap *);
+static void	settle_pending(struct link *, struct strmap *, bool, size_t *);
 static void	note_missing_version(struct link *, const struct symbol *);
 
 /*
@@ -312,13 +312,19 @@ defined_here(const struct symbol *s)
 	    s->kind == SYM_SYNTHETIC || s->kind == SYM_SHARED);
 }
 
+/* What a pending name's slot holds once a definition is found. */
+static const char settled[] = "";
+
 /*
- * Definitions the symbol table does not hold: every one of the implicit
- * libraries, and those of needed ones with a hidden version (foo@V1,
- * which an old library may ask for).
+ * Settle the pending names (check_shlib_undefined) that a definition the
+ * symbol table does not hold satisfies: one of an implicit library
+ * (implicit true), or one of a needed library with a hidden version
+ * (foo@V1, which an old library may ask for).  *left counts the names
+ * still pending.
  */
 static void
-index_hidden_definitions(struct link *ctx, struct strmap *m)
+settle_pending(struct link *ctx, struct strmap *pending, bool implicit,
+    size_t *left)
 {
 	const struct shared_file *d;
 	const Elf64_Sym *es;
@@ -327,22 +333,26 @@ index_hidden_definitions(struct link *ctx, struct strmap *m)
 	uint16_t v;
 	void **slot;
 
-	for (k = 0; k < ctx->ndsos; k++) {
+	for (k = 0; k < ctx->ndsos && *left > 0; k++) {
 		d = ctx->dsos[k];
-		if (!d->needed && !d->implicit)
+		if (implicit ? !d->implicit : !d->needed)
 			continue;
-		for (i = 1; i < d->nsyms; i++) {
+		for (i = 1; i < d->nsyms && *left > 0; i++) {
 			es = &d->syms[i];
 			v = d->versym != NULL ? d->versym[i] : 1;
 			if (es->st_shndx == SHN_UNDEF ||
 			    ELF64_ST_BIND(es->st_info) == STB_LOCAL ||
 			    es->st_name == 0 || es->st_name >= d->strsz ||
-			    (!d->implicit && (v & 0x8000) == 0))
+			    (!implicit && (v & 0x8000) == 0))
 				continue;
 			name = d->strtab + es->st_name;
-			slot = strmap_insert(m, name, strlen(name), NULL);
-			if (*slot == NULL)
-				*slot = (void *)d;
+			if (strmap_find(pending, name, strlen(name)) == NULL)
+				continue;
+			slot = strmap_insert(pending, name, strlen(name), NULL);
+			if (*slot != settled) {
+				*slot = (void *)settled;
+				(*left)--;
+			}
 		}
 	}
 }
@@ -352,21 +362,26 @@ index_hidden_definitions(struct link *ctx, struct strmap *m)
  * nothing defines is reported once, naming the first library making it.
  * A name one of our objects refers to is left to check_symbols.  The
  * implicit libraries' references also make our definitions exported, as
- * those of the named libraries do (add_shared_symbols).
+ * those of the named libraries do (add_shared_symbols).  Names the
+ * symbol table leaves undefined are pending until the implicit libraries
+ * and hidden versions are searched: usually few, so those libraries'
+ * symbols are hashed only when some remain.
  */
 void
 check_shlib_undefined(struct link *ctx)
 {
-	struct strmap other, seen;
+	struct strmap pending;
 	const struct shared_file *d;
 	const Elf64_Sym *es;
 	struct symbol *s;
+	const char **order = NULL;
+	const struct shared_file **by = NULL;
 	const char *name;
-	size_t k, i, len;
-	bool isnew;
+	size_t k, i, len, n = 0, cap = 0, left;
+	bool isnew, undef;
+	void **slot;
 
-	memset(&other, 0, sizeof(other));
-	strmap_init(&seen, 64);
+	strmap_init(&pending, 16);
 	for (k = 0; k < ctx->ndsos; k++) {
 		d = ctx->dsos[k];
 		if (!d->needed && !d->implicit)
@@ -376,35 +391,48 @@ check_shlib_undefined(struct link *ctx)
 			if (es->st_name == 0 || es->st_name >= d->strsz ||
 			    ELF64_ST_BIND(es->st_info) == STB_LOCAL)
 				continue;
+			undef = es->st_shndx == SHN_UNDEF &&
+			    ELF64_ST_BIND(es->st_info) != STB_WEAK;
+			/* A named library's definitions are in already. */
+			if (!undef && !d->implicit)
+				continue;
 			name = d->strtab + es->st_name;
 			len = strlen(name);
 			s = strmap_find(&ctx->symtab, name, len);
 			if (d->implicit && s != NULL)
 				s->dflags |= SD_DYNREF;
-			if (es->st_shndx != SHN_UNDEF ||
-			    ELF64_ST_BIND(es->st_info) == STB_WEAK ||
-			    defined_here(s) || (s != NULL && s->ref != NULL))
+			if (!undef || defined_here(s) ||
+			    (s != NULL && s->ref != NULL))
 				continue;
-			/* Built only when something is still unresolved. */
-			if (other.ents == NULL) {
-				strmap_init(&other, 1024);
-				index_hidden_definitions(ctx, &other);
-			}
-			if (strmap_find(&other, name, len) != NULL)
-				continue;
-			strmap_insert(&seen, name, len, &isnew);
+			slot = strmap_insert(&pending, name, len, &isnew);
 			if (!isnew)
 				continue;
-			if (ctx->opts.warn_unresolved)
-				diag_warn(d->name, "undefined symbol: %s", name);
-			else
-				diag_error(d->name, "undefined symbol: %s",
-				    name);
+			*slot = (void *)d;
+			if (n == cap) {
+				cap = cap * 2 + 16;
+				order = xreallocarray(order, cap, sizeof(*order));
+				by = xreallocarray(by, cap, sizeof(*by));
+			}
+			order[n] = name;
+			by[n++] = d;
 		}
 	}
-	if (other.ents != NULL)
-		strmap_free(&other);
-	strmap_free(&seen);
+	left = n;
+	settle_pending(ctx, &pending, true, &left);
+	settle_pending(ctx, &pending, false, &left);
+	for (i = 0; i < n && left > 0; i++) {
+		if (strmap_find(&pending, order[i], strlen(order[i])) ==
+		    settled)
+			continue;
+		if (ctx->opts.warn_unresolved)
+			diag_warn(by[i]->name, "undefined symbol: %s", order[i]);
+		else
+			diag_error(by[i]->name, "undefined symbol: %s",
+			    order[i]);
+	}
+	free(order);
+	free(by);
+	strmap_free(&pending);
 }
 
 /*
