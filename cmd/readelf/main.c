@@ -240,6 +240,7 @@ process_file(const struct readelf_opts *o, const char *path, bool show_name)
 	struct mapfile mf;
 	struct span s;
 
+	buildattr_reset();
 	if (mapfile_open(&mf, path) == -1) {
 		fflush(stdout);
 		if (errno == EISDIR)
