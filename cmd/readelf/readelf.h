@@ -169,6 +169,14 @@ void	 dump_arch(struct relf *);
 void	 dump_attrs(struct relf *, const char *pubname, uint32_t proctype);
 void	 mips_fp_abi(unsigned);
 void	 dump_mips(struct relf *);
+/* dump_mips_irix.c: the IRIX tables; file offsets, 0 when absent. */
+struct mips_irix_tags {
+	uint64_t	 liblist, liblistno, options, conflict, conflictno;
+};
+void	 mips_irix_tag(struct relf *, struct mips_irix_tags *, int64_t tag,
+	    uint64_t val);
+bool	 mips_irix(struct relf *, const struct mips_irix_tags *,
+	    const unsigned char *dynsym, uint64_t nsyms);
 void	 dump_unwind(struct relf *);
 void	 json_dump(struct relf *);
 void	 json_string(const char *);
