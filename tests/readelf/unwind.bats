@@ -98,3 +98,82 @@ CC
 	run -0 "$READELF" -u a.o
 	assert_output --partial 'is not currently supported'
 }
+
+# hppa_yaml TYPE CLASS: a PA-RISC file with a two-entry .PARISC.unwind
+# section covering fn_a and fn_b; ET_EXEC ones get a PT_LOAD at 0x10000,
+# ET_REL ones R_PARISC_SEGREL32 relocations (and two of other types).
+hppa_yaml() {
+	printf -- '--- !ELF\nFileHeader:\n  Class: ELFCLASS%s\n  Data: ELFDATA2MSB\n  Type: %s\n  Machine: EM_PARISC\n' "$2" "$1"
+	if [ "$1" = ET_EXEC ]; then
+		printf 'ProgramHeaders:\n  - Type: PT_LOAD\n    VAddr: 0x10000\n    FirstSec: .text\n    LastSec: .PARISC.unwind\n'
+	fi
+	cat <<'YEOF'
+Sections:
+  - Name: .text
+    Type: SHT_PROGBITS
+    Flags: [ SHF_ALLOC, SHF_EXECINSTR ]
+    Address: 0x10000
+    Size: 0x100
+  - Name: .PARISC.unwind
+    Type: 0x70000001
+    Flags: [ SHF_ALLOC ]
+    Address: 0x10100
+    Content: "0000000000000040aaaaaaaa5555555500000048000000807fffffff80000001"
+YEOF
+	[ "$1" = ET_REL ] && cat <<'YEOF'
+  - Name: .rela.PARISC.unwind
+    Type: SHT_RELA
+    Link: .symtab
+    Info: .PARISC.unwind
+    Relocations:
+      - Offset: 0x10
+        Symbol: fn_b
+        Type: 0x31
+        Addend: 8
+      - Offset: 0x4
+        Symbol: fn_a
+        Type: 0x31
+        Addend: 0x20
+      - Offset: 0
+        Symbol: fn_a
+        Type: 0x30
+      - Offset: 0x14
+        Symbol: fn_b
+        Type: 0x1
+YEOF
+	cat <<'YEOF'
+Symbols:
+  - Name: fn_a
+    Type: STT_FUNC
+    Section: .text
+    Value: 0x10010
+  - Name: fn_b
+    Type: STT_FUNC
+    Section: .text
+    Value: 0x10040
+YEOF
+}
+
+@test "readelf -u decodes PA-RISC unwind descriptors as GNU" {
+	local t c
+	for t in ET_EXEC ET_DYN; do
+		for c in 32 64; do
+			hppa_yaml $t $c | yaml_obj a.out
+			same_as_gnu -u a.out
+		done
+	done
+	hppa_yaml ET_EXEC 32 | yaml_obj a.out
+	run -0 "$READELF" -u a.out
+	assert_line '<fn_b+8>: [0x10048-0x10080]'
+	assert_line --partial '	Cannot_unwind Millicode_save_sr0 Entry_SR Entry_FR=5 Entry_GR=10 '
+}
+
+@test "readelf -u applies PA-RISC SEGREL relocations and skips others as GNU" {
+	hppa_yaml ET_REL 32 | yaml_obj a.o
+	same_as_gnu -u a.o
+	run -0 --separate-stderr "$READELF" -u a.o
+	assert_line '<>: [0x0-0x10030]'
+	assert_line '<fn_b+8>: [0x10048-0x80]'
+	[[ $stderr == *'a.o: skipping unexpected relocation type: R_PARISC_SEGBASE'* ]]
+	[[ $stderr == *'a.o: skipping unexpected relocation type: R_PARISC_DIR32'* ]]
+}
