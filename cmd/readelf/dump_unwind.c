@@ -13,6 +13,12 @@
  * the section's R_ARM_PREL31 relocations, as GNU does, so that functions
  * are named by their symbols.
  *
+ * TI C6000 uses the same tables (SHT_C6000_UNWIND, prel31 offsets in
+ * halfwords) with its own opcodes and compact models 3 and 4 (TI
+ * SPRAB89, "C6000 EABI", unwinding section).  Its relocations are not
+ * applied: our tables do not name C6000 relocation types, so unwind
+ * tables of relocatable C6000 objects are shown unrelocated.
+ *
  * PA-RISC: the ".PARISC.unwind" descriptors (dump_unwind_hppa.c).
  *
  * x86 files have no processor-specific unwind section (their .eh_frame
@@ -53,7 +59,14 @@ static bool	decode_ops(struct ops *);
 static bool	advance(struct ops *);
 static bool	get_op(struct ops *, unsigned *);
 static void	pop_list(unsigned, unsigned, int, const char *);
-static uint64_t	prel31(uint32_t, uint64_t);
+static uint64_t	prel31(const struct unw *, uint32_t, uint64_t);
+static bool	decode_c6x(struct ops *);
+
+/* The C6000 EHABI register numbering (TI SPRAB89, "Unwinding"). */
+static const char *const c6x_regs[16] = { "A15", "B15", "B14", "B13",
+    "B12", "B11", "B10", "B3", "A14", "A13", "A12", "A11", "A10",
+    "[invalid reg 13]", "[invalid reg 14]", "[invalid reg 15]" };
+static void	c6x_regmask(unsigned);
 static int	fun_cmp(const void *, const void *);
 
 void
@@ -66,7 +79,7 @@ dump_unwind(struct relf *f)
 		out("No processor specific unwind information to decode\n");
 		return;
 	}
-	if (f->eh.e_machine == EM_ARM) {
+	if (f->eh.e_machine == EM_ARM || f->eh.e_machine == EM_TI_C6000) {
 		arm_unwind(f);
 		return;
 	}
@@ -83,12 +96,14 @@ dump_unwind(struct relf *f)
 }
 
 static uint64_t
-prel31(uint32_t w, uint64_t where)
+prel31(const struct unw *u, uint32_t w, uint64_t where)
 {
 	uint64_t off = w & 0x7fffffff;
 
 	if (off & 0x40000000)
 		off |= ~(uint64_t)0x7fffffff;
+	if (u->c6x)		/* C6000 offsets count halfwords */
+		off <<= 1;
 	return off + where;
 }
 
@@ -156,7 +171,8 @@ arm_unwind(struct relf *f)
 
 	if (f->shstr.data == NULL || !unwind_load_funs(&u, f, SHT_ARM_EXIDX, &last))
 		return;
-	u.thumb = true;
+	u.thumb = f->eh.e_machine == EM_ARM;
+	u.c6x = f->eh.e_machine == EM_TI_C6000;
 	if (last == 0) {
 		out("\nThere are no unwind sections in this file.\n");
 		free(u.fun);
@@ -259,8 +275,11 @@ get_word(struct unw *u, struct usec *s, size_t idx, uint64_t off,
 			    "(%ju > %ju)", (uintmax_t)sym, (uintmax_t)u->nsyms);
 			break;
 		}
-		/* Only R_ARM_PREL31 (42) moves the word; R_ARM_NONE is 0. */
-		if (type == 0 || type != 42)
+		/*
+		 * Only R_ARM_PREL31 (42) moves the word; R_ARM_NONE is 0.
+		 * C6000 relocations are not applied (see the file head).
+		 */
+		if (type == 0 || type != 42 || u->c6x)
 			continue;
 		relf_sym(f, u->syms + sym * (f->is64 ? 24 : 16), &s_);
 		offset += s_.st_value;
@@ -345,7 +364,7 @@ arm_exidx(struct unw *u, size_t idx)
 		if (!get_word(u, &u->exidx, idx, 8 * i, &fw, &fa, NULL) ||
 		    !get_word(u, &u->exidx, idx, 8 * i + 4, &ew, &ea, NULL))
 			return;
-		print_fn(u, prel31(fw, sh->sh_addr + 8 * i), fa);
+		print_fn(u, prel31(u, fw, sh->sh_addr + 8 * i), fa);
 		fputs(": ", stdout);
 		if (ew == 1) {
 			out("0x%x [cantunwind]\n", ew);
@@ -356,7 +375,7 @@ arm_exidx(struct unw *u, size_t idx)
 			decode_entry(u, ew, 4, 0, NULL, 0);
 			continue;
 		}
-		table = prel31(ew, sh->sh_addr + 8 * i + 4);
+		table = prel31(u, ew, sh->sh_addr + 8 * i + 4);
 		out("@0x%jx\n", (uintmax_t)table);
 		tsec = 0;
 		toff = 0;
@@ -421,7 +440,7 @@ decode_entry(struct unw *u, uint32_t word, unsigned remaining, uint64_t off,
 	o.word = word;
 	o.remaining = remaining;
 	if ((word & 0x80000000) == 0) {
-		fn = prel31(word, base + off);
+		fn = prel31(u, word, base + off);
 		out("  Personality routine: ");
 		if (fn == 0 && addr.sec == SHN_UNDEF && addr.off == 0 &&
 		    symname != UINT64_MAX && symname < u->strs.size) {
@@ -459,11 +478,25 @@ decode_entry(struct unw *u, uint32_t word, unsigned remaining, uint64_t off,
 		o.more = (word >> 16) & 0xff;
 		o.word <<= 16;
 		o.remaining -= 2;
+	} else if (u->c6x && idx < 5) {
+		if (((word >> 17) & 0x7f) == 0x7f)
+			out("  Restore stack from frame pointer\n");
+		else
+			out("  Stack increment %d\n", (int)((word >> 14) & 0x1fc));
+		out("  Registers restored: ");
+		if (idx == 4)
+			out(" (compact) ");
+		c6x_regmask((word >> 4) & 0x1fff);
+		out("\n  Return register: %s\n", c6x_regs[word & 0xf]);
+		return true;
+	} else if (u->c6x) {
+		out("  [reserved (%u)]\n", idx);
+		return true;
 	} else {
 		out("  [reserved]\n");
 		return false;
 	}
-	return decode_ops(&o);
+	return u->c6x ? decode_c6x(&o) : decode_ops(&o);
 }
 
 /* GNU's ADVANCE: fetch the next word when this one is used up. */
@@ -614,6 +647,108 @@ decode_ops(struct ops *o)
 				out("[Spare]");
 			else
 				pop_list(op2 & 0x0f, 4, 0, "wCGR");
+		} else
+			out("     [unsupported opcode]");
+		putchar('\n');
+	}
+}
+
+/* A C6000 register mask, bit 0 naming register 12 of c6x_regs. */
+static void
+c6x_regmask(unsigned mask)
+{
+	int i;
+
+	for (i = 12; mask != 0; mask >>= 1, i--)
+		if (mask & 1) {
+			out("%s", i >= 0 ? c6x_regs[i] : "?");
+			if (mask > 1)
+				out(", ");
+		}
+}
+
+/* The C6000 unwind opcodes, as GNU's decode_tic6x_unwind_bytecode. */
+static bool
+decode_c6x(struct ops *o)
+{
+	unsigned op, op2, i, n, r, poff[16], preg[16];
+	unsigned char buf[9];
+	uint64_t v;
+
+	for (;;) {
+		if (!advance(o))
+			return false;
+		if (o->remaining == 0)
+			return true;
+		o->remaining--;
+		op = o->word >> 24;
+		o->word <<= 8;
+		out("  0x%02x ", op);
+		if ((op & 0xc0) == 0x00)
+			out("     sp = sp + %d", ((op & 0x3f) << 3) + 8);
+		else if ((op & 0xc0) == 0x80) {
+			if (!get_op(o, &op2))
+				return false;
+			if (op == 0x80 && op2 == 0)
+				out("Refuse to unwind");
+			else {
+				out(op & 0x20 ? "pop compact {" : "pop {");
+				c6x_regmask(((op & 0x1f) << 8) | op2);
+				putchar('}');
+			}
+		} else if ((op & 0xf0) == 0xc0) {
+			/* Register pairs, 0xf marking a pad slot. */
+			for (n = 0, i = 0; n < (op & 0xf); i++) {
+				if (!get_op(o, &op2))
+					return false;
+				if ((op2 >> 4) != 0xf && n < 16) {
+					poff[n] = i * 2;
+					preg[n++] = op2 >> 4;
+				}
+				if ((op2 & 0xf) != 0xf && n < 16) {
+					poff[n] = i * 2 + 1;
+					preg[n++] = op2 & 0xf;
+				}
+			}
+			out("pop frame {");
+			if (n == 0)
+				out("*corrupt* - no registers specified");
+			for (r = n - 1, i *= 2; n != 0 && i > 0; i--) {
+				if (poff[r] == i - 1) {
+					out("%s", c6x_regs[preg[r]]);
+					if (r > 0)
+						r--;
+				} else
+					out("[pad]");
+				if (i > 1)
+					out(", ");
+			}
+			putchar('}');
+		} else if (op == 0xd0)
+			out("     MOV FP, SP");
+		else if (op == 0xd1)
+			out("     __c6xabi_pop_rts");
+		else if (op == 0xd2) {
+			for (i = 0; i < sizeof(buf); i++) {
+				if (!get_op(o, &op2))
+					return false;
+				buf[i] = (unsigned char)op2;
+				if ((op2 & 0x80) == 0)
+					break;
+			}
+			if (i == sizeof(buf)) {
+				relf_warn(o->u->f, "corrupt stack pointer "
+				    "adjustment detected");
+				return false;
+			}
+			for (v = 0, n = 0; n <= i; n++)
+				v |= (uint64_t)(buf[n] & 0x7f) << (7 * n);
+			out("sp = sp + %ld", (long)(v * 8 + 0x408));
+		} else if ((op & 0xf0) == 0xe0) {
+			if ((op & 0x0f) == 7)
+				out("     RETURN");
+			else
+				out("     MV %s, B3", c6x_regs[op & 0x0f]);
 		} else
 			out("     [unsupported opcode]");
 		putchar('\n');

@@ -32,6 +32,7 @@ struct unw {
 	GElf_Sym	*fun;		/* STT_FUNC symbols sorted by value */
 	size_t		 nfun;
 	bool		 thumb;		/* ARM: bit 0 of addresses is not */
+	bool		 c6x;		/* TI C6000: halfword offsets, own opcodes */
 	struct usec	 exidx, extab;
 };
 

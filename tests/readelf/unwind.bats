@@ -177,3 +177,76 @@ YEOF
 	[[ $stderr == *'a.o: skipping unexpected relocation type: R_PARISC_SEGBASE'* ]]
 	[[ $stderr == *'a.o: skipping unexpected relocation type: R_PARISC_DIR32'* ]]
 }
+
+# c6x_yaml DATA: a TI C6000 program whose .c6xabi.exidx has an entry of
+# every kind (cantunwind, compact models 0, 3, 4 and 5, and three .extab
+# entries of the personality 0 and 1 bytecodes); DATA is LSB or MSB.
+c6x_yaml() {
+	cat > gen.py <<'PYEOF'
+import struct, sys
+e = '<' if sys.argv[1] == 'LSB' else '>'
+def prel(target, where):
+    return ((target - where) >> 1) & 0x7fffffff
+words = [(0x1000, 1), (0x1010, 0x800fd0e7), (0x1020, 0x8321abc7),
+         (0x1030, 0x84fefff3), (0x1040, 0x85000000), (0x1050, 't0'),
+         (0x1060, 't1'), (0x1070, 't2')]
+tabs = {'t0': [0x8102d2c2, 0x04e7b0b0], 't1': [0x8102c31f, 0xf5d1e4e7, 0x80000000],
+        't2': [0x8001a0ff, 0xd28182e7]}
+extab, toff, cur = b'', {}, 0x3000
+for k in ('t0', 't1', 't2'):
+    toff[k] = cur
+    for w in tabs[k]:
+        extab += struct.pack(e + 'I', w)
+    cur += 4 * len(tabs[k])
+exidx = b''
+for i, (fn, w) in enumerate(words):
+    where = 0x2000 + 8 * i
+    if isinstance(w, str):
+        w = prel(toff[w], where + 4)
+    exidx += struct.pack(e + 'II', prel(fn, where), w)
+print('''--- !ELF
+FileHeader:
+  Class: ELFCLASS32
+  Data: ELFDATA2%s
+  Type: ET_EXEC
+  Machine: EM_TI_C6000
+Sections:
+  - Name: .text
+    Type: SHT_PROGBITS
+    Flags: [ SHF_ALLOC, SHF_EXECINSTR ]
+    Address: 0x1000
+    Size: 0x100
+  - Name: .c6xabi.exidx
+    Type: 0x70000001
+    Flags: [ SHF_ALLOC ]
+    Address: 0x2000
+    Content: "%s"
+  - Name: .c6xabi.extab
+    Type: SHT_PROGBITS
+    Flags: [ SHF_ALLOC ]
+    Address: 0x3000
+    Content: "%s"
+Symbols:
+  - Name: fn_a
+    Type: STT_FUNC
+    Section: .text
+    Value: 0x1000
+  - Name: fn_b
+    Type: STT_FUNC
+    Section: .text
+    Value: 0x1040''' % (sys.argv[1], exidx.hex(), extab.hex()))
+PYEOF
+	python3 gen.py "$1"
+}
+
+@test "readelf -u decodes TI C6000 unwind tables as GNU" {
+	local d
+	for d in LSB MSB; do
+		c6x_yaml $d | yaml_obj a.out
+		same_as_gnu -u a.out
+	done
+	run -0 "$READELF" -u a.out
+	assert_line '  0xc3 0x1f 0xf5 0xd1 pop frame {B15, [invalid reg 13], B11, [pad], [pad], B15}'
+	assert_line '  Registers restored:  (compact) A10, A11, A12, A13, A14, B3, B10, B11, B12, B13, B14, B15'
+	assert_line '  [reserved (5)]'
+}
