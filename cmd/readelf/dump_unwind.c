@@ -21,6 +21,10 @@
  *
  * PA-RISC: the ".PARISC.unwind" descriptors (dump_unwind_hppa.c).
  *
+ * IA-64: only a file without SHT_IA_64_UNWIND sections gets GNU's text
+ * ("There are no unwind sections"); the tables themselves and their
+ * unwind descriptors are not decoded yet.
+ *
  * x86 files have no processor-specific unwind section (their .eh_frame
  * is DWARF, which --debug-dump covers in GNU); other machines get GNU's
  * "not currently supported" line.  Every word read is checked against
@@ -61,6 +65,7 @@ static bool	get_op(struct ops *, unsigned *);
 static void	pop_list(unsigned, unsigned, int, const char *);
 static uint64_t	prel31(const struct unw *, uint32_t, uint64_t);
 static bool	decode_c6x(struct ops *);
+static bool	has_type(const struct relf *, uint32_t);
 
 /* The C6000 EHABI register numbering (TI SPRAB89, "Unwinding"). */
 static const char *const c6x_regs[16] = { "A15", "B15", "B14", "B13",
@@ -87,12 +92,29 @@ dump_unwind(struct relf *f)
 		hppa_unwind(f);
 		return;
 	}
+	if (f->eh.e_machine == EM_IA_64 && !has_type(f, SHT_IA_64_UNWIND)) {
+		/* GNU's answer when there is nothing to decode. */
+		out("\nThere are no unwind sections in this file.\n");
+		return;
+	}
 	if (m == NULL) {
 		snprintf(buf, sizeof(buf), "<unknown>: 0x%x", f->eh.e_machine);
 		m = buf;
 	}
 	out("\nThe decoding of unwind sections for machine type %s is not "
 	    "currently supported.\n", m);
+}
+
+/* Whether any section is of type t. */
+static bool
+has_type(const struct relf *f, uint32_t t)
+{
+	size_t i;
+
+	for (i = 1; i < f->shnum; i++)
+		if (f->sh[i].sh_type == t)
+			return true;
+	return false;
 }
 
 static uint64_t

@@ -250,3 +250,24 @@ PYEOF
 	assert_line '  Registers restored:  (compact) A10, A11, A12, A13, A14, B3, B10, B11, B12, B13, B14, B15'
 	assert_line '  [reserved (5)]'
 }
+
+@test "readelf -u says an IA-64 file without unwind sections has none, as GNU" {
+	yaml_obj a.out <<'YEOF'
+--- !ELF
+FileHeader:
+  Class: ELFCLASS64
+  Data: ELFDATA2LSB
+  Type: ET_EXEC
+  Machine: EM_IA_64
+Sections:
+  - Name: .text
+    Type: SHT_PROGBITS
+    Flags: [ SHF_ALLOC, SHF_EXECINSTR ]
+    Address: 0x1000
+    Size: 0x100
+YEOF
+	same_as_gnu -u a.out
+	run -0 "$READELF" -u a.out
+	assert_output '
+There are no unwind sections in this file.'
+}
