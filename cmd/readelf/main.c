@@ -86,7 +86,7 @@ static void	add_dump(struct readelf_opts *, enum dumpkind, const char *);
 static bool	wants_something(const struct readelf_opts *);
 static void	process_file(const struct readelf_opts *, const char *, bool);
 static void	process_archive(const struct readelf_opts *, const char *,
-		    struct span, bool);
+		    struct span, bool, bool);
 static void	process_member(const struct readelf_opts *, const char *,
 		    struct span, bool);
 static void	process_elf(const struct readelf_opts *, const char *,
@@ -261,7 +261,7 @@ process_file(const struct readelf_opts *o, const char *path, bool show_name)
 	case FT_AR:
 	case FT_AR_THIN:
 	case FT_AR_JAGUAR:
-		process_archive(o, path, s, show_name);
+		process_archive(o, path, s, show_name, mf.mapped);
 		break;
 	case FT_AOUT:
 		process_aout(o, path, s, show_name);
@@ -274,9 +274,10 @@ process_file(const struct readelf_opts *o, const char *path, bool show_name)
 	mapfile_close(&mf);
 }
 
+/* mapped: s is a file mapping whose pages release() may drop. */
 static void
 process_archive(const struct readelf_opts *o, const char *path,
-    struct span s, bool show_name)
+    struct span s, bool show_name, bool mapped)
 {
 	struct arread ar;
 	struct armember m;
@@ -294,7 +295,8 @@ process_archive(const struct readelf_opts *o, const char *path,
 	while ((r = arread_next(&ar, &m)) == 1) {
 		diag_name(name, sizeof(name), path, m.name);
 		process_member(o, name, m.data, true);
-		release(s, m.data, &done);
+		if (mapped)
+			release(s, m.data, &done);
 	}
 	if (r == -1) {
 		fflush(stdout);
