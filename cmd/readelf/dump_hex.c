@@ -20,7 +20,6 @@
 
 static void	dump_bytes(struct relf *, size_t, bool);
 static void	dump_strings(struct relf *, size_t);
-static void	apply_relocs(struct relf *, size_t, unsigned char *, uint64_t);
 
 void
 dump_sections(struct relf *f)
@@ -113,7 +112,7 @@ dump_bytes(struct relf *f, size_t idx, bool relocate)
 	if (relocate && f->eh.e_type == ET_REL) {
 		copy = xmalloc(size);
 		memcpy(copy, p, size);
-		apply_relocs(f, idx, copy, size);
+		reloc_apply(f, idx, copy, size);
 		p = copy;
 	} else if (!relocate && has_relocs(f, idx))
 		out(" NOTE: This section has relocations against it, but these "
@@ -344,8 +343,8 @@ apply_one(struct relf *f, unsigned char *d, uint64_t size, uint64_t off,
 		store64(d + off, v, f->big);
 }
 
-static void
-apply_relocs(struct relf *f, size_t idx, unsigned char *d, uint64_t size)
+void
+reloc_apply(struct relf *f, size_t idx, unsigned char *d, uint64_t size)
 {
 	const unsigned char *r, *syms;
 	uint64_t rsize, ssize, i;

@@ -11,8 +11,8 @@
  * relocation after two reserved ones).  A file without a dynamic
  * section shows its static .got instead.
  *
- * Not decoded yet: DT_MIPS_LIBLIST, DT_MIPS_CONFLICT and DT_MIPS_OPTIONS
- * (IRIX and old SGI toolchains write them; GNU ld and lld do not).
+ * Before the GOT come the IRIX tables of DT_MIPS_LIBLIST, DT_MIPS_OPTIONS
+ * and DT_MIPS_CONFLICT (dump_mips_irix.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -54,6 +54,7 @@ dump_mips(struct relf *f)
 	uint64_t off, size, val, pltgot = 0, local = 0, gotsym = 0;
 	uint64_t symtabno = 0, mpltgot = 0, jmprel = 0, pltrel = 0;
 	uint64_t pltrelsz = 0;
+	struct mips_irix_tags irix;
 	int64_t tag;
 	size_t i;
 
@@ -66,9 +67,11 @@ dump_mips(struct relf *f)
 		static_got(&g);
 		return;
 	}
+	memset(&irix, 0, sizeof(irix));
 	for (i = 0; relf_dynent(f, off, size, i, &tag, &val) == 0; i++) {
 		if (tag == DT_NULL)
 			break;
+		mips_irix_tag(f, &irix, tag, val);
 		switch (tag) {
 		case DT_PLTGOT: pltgot = val; break;
 		case DT_MIPS_LOCAL_GOTNO: local = val; break;
@@ -89,6 +92,8 @@ dump_mips(struct relf *f)
 			break;
 		}
 	g.strs = dyn_strings(f);
+	if (!mips_irix(f, &irix, g.dynsym, g.nsyms))
+		return;
 	if (pltgot != 0 && local != 0)
 		primary_got(&g, pltgot, local, gotsym, symtabno);
 	if (mpltgot != 0 && jmprel != 0 && pltrel != 0 && pltrelsz != 0)

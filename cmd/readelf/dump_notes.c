@@ -8,16 +8,11 @@
  * anything else is shown as bytes.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "readelf.h"
-
-struct note {
-	uint32_t	 type;
-	uint64_t	 namesz, descsz;
-	char		 name[256];
-	const unsigned char *desc;
-};
+#include "xalloc.h"
 
 static void	notes_at(struct relf *, size_t, uint64_t, uint64_t, uint64_t);
 static void	print_note(struct relf *, const struct note *);
@@ -53,16 +48,24 @@ static void
 notes_at(struct relf *f, size_t sec, uint64_t off, uint64_t len,
     uint64_t align)
 {
-	const unsigned char *p, *q, *end;
+	const unsigned char *p, *q, *end, *start;
+	unsigned char *copy = NULL;
 	uint64_t doff, next;
+	char small[256];
 	struct note n;
 
 	if (len == 0)
 		return;
-	if ((p = span_range(f->img, off, len)) == NULL) {
+	if ((start = span_range(f->img, off, len)) == NULL) {
 		relf_error(f, "notes at offset %#jx: past end of file",
 		    (uintmax_t)off);
 		return;
+	}
+	if (sec != 0 && f->eh.e_type == ET_REL) {
+		copy = xmalloc(len);
+		memcpy(copy, start, len);
+		reloc_apply(f, sec, copy, len);
+		start = copy;
 	}
 	if (sec != 0)
 		out("\nDisplaying notes found in: %s\n", secname_print(f, sec));
@@ -74,15 +77,16 @@ notes_at(struct relf *f, size_t sec, uint64_t off, uint64_t len,
 	else if (align != 4 && align != 8) {
 		relf_error(f, "corrupt note: alignment %ju, expecting 4 or 8",
 		    (uintmax_t)align);
+		free(copy);
 		return;
 	}
 	out("  %-20s %-10s\tDescription\n", "Owner", "Data size");
-	for (end = p + len; p < end; p = q + next) {
+	for (p = start, end = p + len; p < end; p = q + next) {
 		q = p;
 		if (end - p < 12) {
 			relf_error(f, "corrupt note: only %td bytes remain",
 			    end - p);
-			return;
+			break;
 		}
 		n.namesz = load32(p, f->big);
 		n.descsz = load32(p + 4, f->big);
@@ -92,14 +96,22 @@ notes_at(struct relf *f, size_t sec, uint64_t off, uint64_t len,
 		if (n.namesz > UINT32_MAX || doff > (uint64_t)(end - p) ||
 		    next > (uint64_t)(end - p) || next < doff) {
 			relf_error(f, "note with invalid namesz and/or descsz "
-			    "at offset %#tx", p - (end - len));
-			return;
+			    "at offset %#tx", p - start);
+			break;
 		}
-		snprintf(n.name, sizeof(n.name), "%.*s", (int)n.namesz,
-		    (const char *)p + 12);
+		/* The name with a NUL after namesz bytes, as GNU reads it. */
+		n.name = n.namesz < sizeof(small) ? small :
+		    xmalloc(n.namesz + 1);
+		memcpy(n.name, p + 12, n.namesz);
+		n.name[n.namesz] = '\0';
+		n.raw = p + 12;
+		n.rawlen = (size_t)(end - n.raw);
 		n.desc = p + doff;
 		print_note(f, &n);
+		if (n.name != small)
+			free(n.name);
 	}
+	free(copy);
 }
 
 static const char *
@@ -146,7 +158,10 @@ print_note(struct relf *f, const struct note *n)
 	uint64_t i;
 
 	out("  ");
-	out_symbol(f, -20, n->namesz != 0 ? n->name : "(NONE)");
+	if (buildattr_note(n))
+		buildattr_name(f, n);
+	else
+		out_symbol(f, -20, n->namesz != 0 ? n->name : "(NONE)");
 	out(f->opts->wide ? " 0x%08jx\t%s\t" : " 0x%08jx\t%s\n",
 	    (uintmax_t)n->descsz, t);
 	if (strncmp(n->name, "GNU", 3) == 0 && print_gnu(f, n))
@@ -155,6 +170,10 @@ print_note(struct relf *f, const struct note *n)
 		return;
 	if (strncmp(n->name, "CORE", 4) == 0) {
 		core_note(f, n->type, n->desc, n->descsz);
+		return;
+	}
+	if (buildattr_note(n)) {
+		buildattr_desc(f, n);
 		return;
 	}
 	if (strncmp(n->name, "FDO", 3) == 0 && n->descsz > 0 &&
@@ -217,9 +236,6 @@ print_gnu(struct relf *f, const struct note *n)
 	case 5:
 		print_property(f, n);
 		return true;
-	case 0x100:
-	case 0x101:
-		return false;
 	}
 	out("    Description data: ");
 	for (i = 0; i < n->descsz; i++)

@@ -13,6 +13,18 @@
  * the section's R_ARM_PREL31 relocations, as GNU does, so that functions
  * are named by their symbols.
  *
+ * TI C6000 uses the same tables (SHT_C6000_UNWIND, prel31 offsets in
+ * halfwords) with its own opcodes and compact models 3 and 4 (TI
+ * SPRAB89, "C6000 EABI", unwinding section).  Its relocations are not
+ * applied: our tables do not name C6000 relocation types, so unwind
+ * tables of relocatable C6000 objects are shown unrelocated.
+ *
+ * PA-RISC: the ".PARISC.unwind" descriptors (dump_unwind_hppa.c).
+ *
+ * IA-64: only a file without SHT_IA_64_UNWIND sections gets GNU's text
+ * ("There are no unwind sections"); the tables themselves and their
+ * unwind descriptors are not decoded yet.
+ *
  * x86 files have no processor-specific unwind section (their .eh_frame
  * is DWARF, which --debug-dump covers in GNU); other machines get GNU's
  * "not currently supported" line.  Every word read is checked against
@@ -23,38 +35,12 @@
 #include <string.h>
 
 #include "readelf.h"
+#include "unwind.h"
 #include "xalloc.h"
 
 #ifndef SHT_ARM_EXIDX
 #define SHT_ARM_EXIDX	0x70000001
 #endif
-
-/* One section whose words are read, with the relocations that apply. */
-struct usec {
-	size_t		 idx;		/* section index, 0 if none yet */
-	const unsigned char *data;
-	uint64_t	 size;
-	const unsigned char *rel;	/* SHT_REL or SHT_RELA entries */
-	uint64_t	 nrel, relsz;
-	bool		 rela;
-	uint64_t	 next;		/* GNU's cyclic "next relocation" */
-};
-
-/* Where a relocated word points: a symbol's section and offset. */
-struct uaddr {
-	uint64_t	 sec;		/* SHN_UNDEF when not relocated */
-	uint64_t	 off;
-};
-
-struct unw {
-	struct relf	*f;
-	const unsigned char *syms;	/* the SHT_SYMTAB section */
-	uint64_t	 nsyms;
-	struct span	 strs;
-	GElf_Sym	*fun;		/* STT_FUNC symbols sorted by value */
-	size_t		 nfun;
-	struct usec	 exidx, extab;
-};
 
 /* The state of the opcode reader: GNU's word, remaining, more_words. */
 struct ops {
@@ -71,14 +57,21 @@ static bool	get_word(struct unw *, struct usec *, size_t, uint64_t,
 		    uint32_t *, struct uaddr *, uint64_t *);
 static void	load_usec(struct unw *, struct usec *, size_t);
 static const char *print_fn(struct unw *, uint64_t, struct uaddr);
-static void	find_fn(struct unw *, struct uaddr, const char **, uint64_t *);
 static bool	decode_entry(struct unw *, uint32_t, unsigned, uint64_t,
 		    struct usec *, size_t);
 static bool	decode_ops(struct ops *);
 static bool	advance(struct ops *);
 static bool	get_op(struct ops *, unsigned *);
 static void	pop_list(unsigned, unsigned, int, const char *);
-static uint64_t	prel31(uint32_t, uint64_t);
+static uint64_t	prel31(const struct unw *, uint32_t, uint64_t);
+static bool	decode_c6x(struct ops *);
+static bool	has_type(const struct relf *, uint32_t);
+
+/* The C6000 EHABI register numbering (TI SPRAB89, "Unwinding"). */
+static const char *const c6x_regs[16] = { "A15", "B15", "B14", "B13",
+    "B12", "B11", "B10", "B3", "A14", "A13", "A12", "A11", "A10",
+    "[invalid reg 13]", "[invalid reg 14]", "[invalid reg 15]" };
+static void	c6x_regmask(unsigned);
 static int	fun_cmp(const void *, const void *);
 
 void
@@ -91,8 +84,17 @@ dump_unwind(struct relf *f)
 		out("No processor specific unwind information to decode\n");
 		return;
 	}
-	if (f->eh.e_machine == EM_ARM) {
+	if (f->eh.e_machine == EM_ARM || f->eh.e_machine == EM_TI_C6000) {
 		arm_unwind(f);
+		return;
+	}
+	if (f->eh.e_machine == EM_PARISC) {
+		hppa_unwind(f);
+		return;
+	}
+	if (f->eh.e_machine == EM_IA_64 && !has_type(f, SHT_IA_64_UNWIND)) {
+		/* GNU's answer when there is nothing to decode. */
+		out("\nThere are no unwind sections in this file.\n");
 		return;
 	}
 	if (m == NULL) {
@@ -103,13 +105,27 @@ dump_unwind(struct relf *f)
 	    "currently supported.\n", m);
 }
 
+/* Whether any section is of type t. */
+static bool
+has_type(const struct relf *f, uint32_t t)
+{
+	size_t i;
+
+	for (i = 1; i < f->shnum; i++)
+		if (f->sh[i].sh_type == t)
+			return true;
+	return false;
+}
+
 static uint64_t
-prel31(uint32_t w, uint64_t where)
+prel31(const struct unw *u, uint32_t w, uint64_t where)
 {
 	uint64_t off = w & 0x7fffffff;
 
 	if (off & 0x40000000)
 		off |= ~(uint64_t)0x7fffffff;
+	if (u->c6x)		/* C6000 offsets count halfwords */
+		off <<= 1;
 	return off + where;
 }
 
@@ -124,48 +140,66 @@ fun_cmp(const void *a, const void *b)
 	return x->st_size < y->st_size ? -1 : x->st_size > y->st_size;
 }
 
+/*
+ * The symbol table (the last SHT_SYMTAB, as GNU keeps the last) and its
+ * function symbols sorted by value, into u; false if the table is not
+ * in the file.  Also returns, in *last, the last section of type
+ * unwtype (0: none).
+ */
+bool
+unwind_load_funs(struct unw *u, struct relf *f, uint32_t unwtype, size_t *last)
+{
+	size_t i, esz = f->is64 ? 24 : 16;
+	uint64_t j;
+	GElf_Sym s;
+
+	memset(u, 0, sizeof(*u));
+	u->f = f;
+	*last = 0;
+	for (i = 0; i < f->shnum; i++) {
+		if (f->sh[i].sh_type == SHT_SYMTAB) {
+			u->syms = span_range(f->img, f->sh[i].sh_offset,
+			    f->sh[i].sh_size);
+			if (u->syms == NULL)
+				return false;
+			u->nsyms = f->sh[i].sh_size / esz;
+			u->strs.data = NULL;
+			u->strs.size = 0;
+			if (f->sh[i].sh_link < f->shnum && (u->strs.data =
+			    span_range(f->img, f->sh[f->sh[i].sh_link].sh_offset,
+			    f->sh[f->sh[i].sh_link].sh_size)) != NULL)
+				u->strs.size = f->sh[f->sh[i].sh_link].sh_size;
+		} else if (unwtype != 0 && f->sh[i].sh_type == unwtype)
+			*last = i;
+	}
+	u->fun = xcalloc(u->nsyms + 1, sizeof(*u->fun));
+	for (j = 0; j < u->nsyms; j++) {
+		relf_sym(f, u->syms + j * esz, &s);
+		if (s.st_value != 0 && GELF_ST_TYPE(s.st_info) == STT_FUNC) {
+			s.st_size = j;	/* the tie-break: table order */
+			u->fun[u->nfun++] = s;
+		}
+	}
+	qsort(u->fun, u->nfun, sizeof(*u->fun), fun_cmp);
+	return true;
+}
+
 static void
 arm_unwind(struct relf *f)
 {
 	struct unw u;
-	size_t i, last = 0, esz = f->is64 ? 24 : 16;
-	uint64_t j, ssize;
-	GElf_Sym s;
+	size_t i, last;
+	uint64_t j;
 
-	if (f->shstr.data == NULL)
+	if (f->shstr.data == NULL || !unwind_load_funs(&u, f, SHT_ARM_EXIDX, &last))
 		return;
-	memset(&u, 0, sizeof(u));
-	u.f = f;
-	for (i = 0; i < f->shnum; i++) {
-		if (f->sh[i].sh_type == SHT_SYMTAB) {
-			u.syms = span_range(f->img, f->sh[i].sh_offset,
-			    f->sh[i].sh_size);
-			if (u.syms == NULL)
-				return;
-			ssize = f->sh[i].sh_size;
-			u.nsyms = ssize / esz;
-			u.strs.data = NULL;
-			u.strs.size = 0;
-			if (f->sh[i].sh_link < f->shnum && (u.strs.data =
-			    span_range(f->img, f->sh[f->sh[i].sh_link].sh_offset,
-			    f->sh[f->sh[i].sh_link].sh_size)) != NULL)
-				u.strs.size = f->sh[f->sh[i].sh_link].sh_size;
-		} else if (f->sh[i].sh_type == SHT_ARM_EXIDX)
-			last = i;
-	}
+	u.thumb = f->eh.e_machine == EM_ARM;
+	u.c6x = f->eh.e_machine == EM_TI_C6000;
 	if (last == 0) {
 		out("\nThere are no unwind sections in this file.\n");
+		free(u.fun);
 		return;
 	}
-	u.fun = xcalloc(u.nsyms + 1, sizeof(*u.fun));
-	for (j = 0; j < u.nsyms; j++) {
-		relf_sym(f, u.syms + j * esz, &s);
-		if (s.st_value != 0 && GELF_ST_TYPE(s.st_info) == STT_FUNC) {
-			s.st_size = j;	/* the tie-break: table order */
-			u.fun[u.nfun++] = s;
-		}
-	}
-	qsort(u.fun, u.nfun, sizeof(*u.fun), fun_cmp);
 	for (i = 0; i < f->shnum; i++) {
 		if (f->sh[i].sh_type != SHT_ARM_EXIDX)
 			continue;
@@ -263,8 +297,11 @@ get_word(struct unw *u, struct usec *s, size_t idx, uint64_t off,
 			    "(%ju > %ju)", (uintmax_t)sym, (uintmax_t)u->nsyms);
 			break;
 		}
-		/* Only R_ARM_PREL31 (42) moves the word; R_ARM_NONE is 0. */
-		if (type == 0 || type != 42)
+		/*
+		 * Only R_ARM_PREL31 (42) moves the word; R_ARM_NONE is 0.
+		 * C6000 relocations are not applied (see the file head).
+		 */
+		if (type == 0 || type != 42 || u->c6x)
 			continue;
 		relf_sym(f, u->syms + sym * (f->is64 ? 24 : 16), &s_);
 		offset += s_.st_value;
@@ -282,15 +319,16 @@ get_word(struct unw *u, struct usec *s, size_t idx, uint64_t off,
 }
 
 /* The function symbol at or below addr, within 1 MiB as GNU looks. */
-static void
-find_fn(struct unw *u, struct uaddr addr, const char **name, uint64_t *off)
+void
+unwind_find_fn(struct unw *u, struct uaddr addr, const char **name, uint64_t *off)
 {
 	GElf_Sym *beg = u->fun, *end = u->fun + u->nfun, *m, *best = NULL;
-	uint64_t dist = 0x100000, v, a = addr.off & ~(uint64_t)1;
+	uint64_t mask = u->thumb ? ~(uint64_t)1 : ~(uint64_t)0;
+	uint64_t dist = 0x100000, v, a = addr.off & mask;
 
 	while (beg < end) {
 		m = beg + (end - beg) / 2;
-		v = m->st_value & ~(uint64_t)1;
+		v = m->st_value & mask;
 		if (m->st_name != 0 && (addr.sec == SHN_UNDEF ||
 		    addr.sec == m->st_shndx) && a >= v && a - v < dist) {
 			best = m;
@@ -322,7 +360,7 @@ print_fn(struct unw *u, uint64_t fn, struct uaddr addr)
 
 	if (addr.sec == SHN_UNDEF)
 		addr.off = fn;
-	find_fn(u, addr, &name, &off);
+	unwind_find_fn(u, addr, &name, &off);
 	out("0x%jx", (uintmax_t)fn);
 	if (name != NULL) {
 		out(" <%s", name);
@@ -348,7 +386,7 @@ arm_exidx(struct unw *u, size_t idx)
 		if (!get_word(u, &u->exidx, idx, 8 * i, &fw, &fa, NULL) ||
 		    !get_word(u, &u->exidx, idx, 8 * i + 4, &ew, &ea, NULL))
 			return;
-		print_fn(u, prel31(fw, sh->sh_addr + 8 * i), fa);
+		print_fn(u, prel31(u, fw, sh->sh_addr + 8 * i), fa);
 		fputs(": ", stdout);
 		if (ew == 1) {
 			out("0x%x [cantunwind]\n", ew);
@@ -359,7 +397,7 @@ arm_exidx(struct unw *u, size_t idx)
 			decode_entry(u, ew, 4, 0, NULL, 0);
 			continue;
 		}
-		table = prel31(ew, sh->sh_addr + 8 * i + 4);
+		table = prel31(u, ew, sh->sh_addr + 8 * i + 4);
 		out("@0x%jx\n", (uintmax_t)table);
 		tsec = 0;
 		toff = 0;
@@ -424,7 +462,7 @@ decode_entry(struct unw *u, uint32_t word, unsigned remaining, uint64_t off,
 	o.word = word;
 	o.remaining = remaining;
 	if ((word & 0x80000000) == 0) {
-		fn = prel31(word, base + off);
+		fn = prel31(u, word, base + off);
 		out("  Personality routine: ");
 		if (fn == 0 && addr.sec == SHN_UNDEF && addr.off == 0 &&
 		    symname != UINT64_MAX && symname < u->strs.size) {
@@ -462,11 +500,25 @@ decode_entry(struct unw *u, uint32_t word, unsigned remaining, uint64_t off,
 		o.more = (word >> 16) & 0xff;
 		o.word <<= 16;
 		o.remaining -= 2;
+	} else if (u->c6x && idx < 5) {
+		if (((word >> 17) & 0x7f) == 0x7f)
+			out("  Restore stack from frame pointer\n");
+		else
+			out("  Stack increment %d\n", (int)((word >> 14) & 0x1fc));
+		out("  Registers restored: ");
+		if (idx == 4)
+			out(" (compact) ");
+		c6x_regmask((word >> 4) & 0x1fff);
+		out("\n  Return register: %s\n", c6x_regs[word & 0xf]);
+		return true;
+	} else if (u->c6x) {
+		out("  [reserved (%u)]\n", idx);
+		return true;
 	} else {
 		out("  [reserved]\n");
 		return false;
 	}
-	return decode_ops(&o);
+	return u->c6x ? decode_c6x(&o) : decode_ops(&o);
 }
 
 /* GNU's ADVANCE: fetch the next word when this one is used up. */
@@ -617,6 +669,108 @@ decode_ops(struct ops *o)
 				out("[Spare]");
 			else
 				pop_list(op2 & 0x0f, 4, 0, "wCGR");
+		} else
+			out("     [unsupported opcode]");
+		putchar('\n');
+	}
+}
+
+/* A C6000 register mask, bit 0 naming register 12 of c6x_regs. */
+static void
+c6x_regmask(unsigned mask)
+{
+	int i;
+
+	for (i = 12; mask != 0; mask >>= 1, i--)
+		if (mask & 1) {
+			out("%s", i >= 0 ? c6x_regs[i] : "?");
+			if (mask > 1)
+				out(", ");
+		}
+}
+
+/* The C6000 unwind opcodes, as GNU's decode_tic6x_unwind_bytecode. */
+static bool
+decode_c6x(struct ops *o)
+{
+	unsigned op, op2, i, n, r, poff[16], preg[16];
+	unsigned char buf[9];
+	uint64_t v;
+
+	for (;;) {
+		if (!advance(o))
+			return false;
+		if (o->remaining == 0)
+			return true;
+		o->remaining--;
+		op = o->word >> 24;
+		o->word <<= 8;
+		out("  0x%02x ", op);
+		if ((op & 0xc0) == 0x00)
+			out("     sp = sp + %d", ((op & 0x3f) << 3) + 8);
+		else if ((op & 0xc0) == 0x80) {
+			if (!get_op(o, &op2))
+				return false;
+			if (op == 0x80 && op2 == 0)
+				out("Refuse to unwind");
+			else {
+				out(op & 0x20 ? "pop compact {" : "pop {");
+				c6x_regmask(((op & 0x1f) << 8) | op2);
+				putchar('}');
+			}
+		} else if ((op & 0xf0) == 0xc0) {
+			/* Register pairs, 0xf marking a pad slot. */
+			for (n = 0, i = 0; n < (op & 0xf); i++) {
+				if (!get_op(o, &op2))
+					return false;
+				if ((op2 >> 4) != 0xf && n < 16) {
+					poff[n] = i * 2;
+					preg[n++] = op2 >> 4;
+				}
+				if ((op2 & 0xf) != 0xf && n < 16) {
+					poff[n] = i * 2 + 1;
+					preg[n++] = op2 & 0xf;
+				}
+			}
+			out("pop frame {");
+			if (n == 0)
+				out("*corrupt* - no registers specified");
+			for (r = n - 1, i *= 2; n != 0 && i > 0; i--) {
+				if (poff[r] == i - 1) {
+					out("%s", c6x_regs[preg[r]]);
+					if (r > 0)
+						r--;
+				} else
+					out("[pad]");
+				if (i > 1)
+					out(", ");
+			}
+			putchar('}');
+		} else if (op == 0xd0)
+			out("     MOV FP, SP");
+		else if (op == 0xd1)
+			out("     __c6xabi_pop_rts");
+		else if (op == 0xd2) {
+			for (i = 0; i < sizeof(buf); i++) {
+				if (!get_op(o, &op2))
+					return false;
+				buf[i] = (unsigned char)op2;
+				if ((op2 & 0x80) == 0)
+					break;
+			}
+			if (i == sizeof(buf)) {
+				relf_warn(o->u->f, "corrupt stack pointer "
+				    "adjustment detected");
+				return false;
+			}
+			for (v = 0, n = 0; n <= i; n++)
+				v |= (uint64_t)(buf[n] & 0x7f) << (7 * n);
+			out("sp = sp + %ld", (long)(v * 8 + 0x408));
+		} else if ((op & 0xf0) == 0xe0) {
+			if ((op & 0x0f) == 7)
+				out("     RETURN");
+			else
+				out("     MV %s, B3", c6x_regs[op & 0x0f]);
 		} else
 			out("     [unsupported opcode]");
 		putchar('\n');

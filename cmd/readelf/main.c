@@ -8,6 +8,8 @@
  * --explain and --json are ours: a line of explanation under each field
  * for a student, and one JSON document for programs.
  */
+#include <sys/mman.h>
+
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
@@ -15,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "aout_dump.h"
 #include "arread.h"
@@ -83,7 +86,7 @@ static void	add_dump(struct readelf_opts *, enum dumpkind, const char *);
 static bool	wants_something(const struct readelf_opts *);
 static void	process_file(const struct readelf_opts *, const char *, bool);
 static void	process_archive(const struct readelf_opts *, const char *,
-		    struct span, bool);
+		    struct span, bool, bool);
 static void	process_member(const struct readelf_opts *, const char *,
 		    struct span, bool);
 static void	process_elf(const struct readelf_opts *, const char *,
@@ -93,6 +96,7 @@ static void	process_aout(const struct readelf_opts *, const char *,
 static unsigned	aout_what(const struct readelf_opts *);
 static void	archive_index(struct arread *, const char *);
 static void	json_separator(void);
+static void	release(struct span, struct span, uintptr_t *);
 
 static bool	json_first = true;
 
@@ -240,6 +244,7 @@ process_file(const struct readelf_opts *o, const char *path, bool show_name)
 	struct mapfile mf;
 	struct span s;
 
+	buildattr_reset();
 	if (mapfile_open(&mf, path) == -1) {
 		fflush(stdout);
 		if (errno == EISDIR)
@@ -256,7 +261,7 @@ process_file(const struct readelf_opts *o, const char *path, bool show_name)
 	case FT_AR:
 	case FT_AR_THIN:
 	case FT_AR_JAGUAR:
-		process_archive(o, path, s, show_name);
+		process_archive(o, path, s, show_name, mf.mapped);
 		break;
 	case FT_AOUT:
 		process_aout(o, path, s, show_name);
@@ -269,13 +274,15 @@ process_file(const struct readelf_opts *o, const char *path, bool show_name)
 	mapfile_close(&mf);
 }
 
+/* mapped: s is a file mapping whose pages release() may drop. */
 static void
 process_archive(const struct readelf_opts *o, const char *path,
-    struct span s, bool show_name)
+    struct span s, bool show_name, bool mapped)
 {
 	struct arread ar;
 	struct armember m;
 	char name[4096];
+	uintptr_t done = 0;
 	int r;
 
 	if (arread_open(&ar, path, s) == -1) {
@@ -288,6 +295,8 @@ process_archive(const struct readelf_opts *o, const char *path,
 	while ((r = arread_next(&ar, &m)) == 1) {
 		diag_name(name, sizeof(name), path, m.name);
 		process_member(o, name, m.data, true);
+		if (mapped)
+			release(s, m.data, &done);
 	}
 	if (r == -1) {
 		fflush(stdout);
@@ -447,4 +456,32 @@ json_separator(void)
 	if (!json_first)
 		out(",");
 	json_first = false;
+}
+
+/*
+ * Give back the pages of the members dumped so far, in batches of at
+ * least RELEASE_BATCH bytes (whole pages below the current member), so
+ * that the resident size stays near the batch and the largest member
+ * rather than growing to the archive's.  The mapping is read-only and
+ * file-backed: the pages leave this process only, and would come back
+ * from the page cache if touched again.  One call per member doubled the
+ * run time on libLLVMCodeGen.a (16 MiB, resident 3.6 MiB); 4 MiB batches
+ * cost no measurable time there and keep 6 MiB resident.
+ */
+#define RELEASE_BATCH	((uintptr_t)4 << 20)
+
+static void
+release(struct span ar, struct span m, uintptr_t *done)
+{
+	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), lo, hi;
+
+	if (m.data == NULL || m.data < ar.data || m.size == 0 ||
+	    m.data + m.size > ar.data + ar.size)
+		return;
+	lo = *done != 0 ? *done : (uintptr_t)ar.data & ~(pg - 1);
+	hi = ((uintptr_t)m.data + m.size) & ~(pg - 1);
+	if (hi > lo && hi - lo >= RELEASE_BATCH) {
+		madvise((void *)lo, hi - lo, MADV_DONTNEED);
+		*done = hi;
+	}
 }

@@ -69,6 +69,9 @@ int	 relf_load(struct relf *, const char *name, struct span,
 void	 relf_free(struct relf *);
 void	 relf_error(struct relf *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* A warning: reported in order with the output, not counted. */
+void	 relf_warn(struct relf *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
 const char *relf_secname(const struct relf *, size_t idx);
 /* The bytes of section idx (NULL, with an error reported, if outside). */
 const unsigned char *relf_secdata(struct relf *, size_t idx, uint64_t *size);
@@ -135,16 +138,45 @@ void	 dump_reloc(struct relf *);
 void	 dump_dynamic(struct relf *);
 void	 dump_version(struct relf *);
 void	 dump_notes(struct relf *);
+/*
+ * One note of -n.  name holds namesz bytes and a NUL after them; raw is
+ * where the name field starts, rawlen the bytes from there to the end of
+ * the notes (GNU reads an empty name's bytes from there).
+ */
+struct note {
+	uint32_t	 type;
+	uint64_t	 namesz, descsz;
+	char		*name;
+	const unsigned char *raw;
+	size_t		 rawlen;
+	const unsigned char *desc;
+};
+/* dump_buildattr.c: annobin's build-attribute notes. */
+bool	 buildattr_note(const struct note *);
+void	 buildattr_name(struct relf *, const struct note *);
+void	 buildattr_desc(struct relf *, const struct note *);
+void	 buildattr_reset(void);
 /* dump_core.c: the notes of core files. */
 const char *core_note_type(uint32_t);
 void	 core_note(struct relf *, uint32_t, const unsigned char *, uint64_t);
 void	 dump_sections(struct relf *);	/* -x -p -R */
+/* Apply the relocations against section idx to its copy d[0..size). */
+void	 reloc_apply(struct relf *, size_t idx, unsigned char *d,
+	    uint64_t size);
 void	 dump_histogram(struct relf *);
 void	 dump_arch(struct relf *);
 /* dump_attrs.c: build attributes; dump_mips.c: the MIPS -A dump. */
 void	 dump_attrs(struct relf *, const char *pubname, uint32_t proctype);
 void	 mips_fp_abi(unsigned);
 void	 dump_mips(struct relf *);
+/* dump_mips_irix.c: the IRIX tables; file offsets, 0 when absent. */
+struct mips_irix_tags {
+	uint64_t	 liblist, liblistno, options, conflict, conflictno;
+};
+void	 mips_irix_tag(struct relf *, struct mips_irix_tags *, int64_t tag,
+	    uint64_t val);
+bool	 mips_irix(struct relf *, const struct mips_irix_tags *,
+	    const unsigned char *dynsym, uint64_t nsyms);
 void	 dump_unwind(struct relf *);
 void	 json_dump(struct relf *);
 void	 json_string(const char *);

@@ -61,6 +61,20 @@ relf_error(struct relf *f, const char *fmt, ...)
 	f->errors++;
 }
 
+void
+relf_warn(struct relf *f, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	line_end();
+	fflush(stdout);
+	diag_warn(f->name, "%s", msg);
+}
+
 uint64_t
 relf_word(const struct relf *f, const unsigned char *p, int bytes)
 {

@@ -98,3 +98,176 @@ CC
 	run -0 "$READELF" -u a.o
 	assert_output --partial 'is not currently supported'
 }
+
+# hppa_yaml TYPE CLASS: a PA-RISC file with a two-entry .PARISC.unwind
+# section covering fn_a and fn_b; ET_EXEC ones get a PT_LOAD at 0x10000,
+# ET_REL ones R_PARISC_SEGREL32 relocations (and two of other types).
+hppa_yaml() {
+	printf -- '--- !ELF\nFileHeader:\n  Class: ELFCLASS%s\n  Data: ELFDATA2MSB\n  Type: %s\n  Machine: EM_PARISC\n' "$2" "$1"
+	if [ "$1" = ET_EXEC ]; then
+		printf 'ProgramHeaders:\n  - Type: PT_LOAD\n    VAddr: 0x10000\n    FirstSec: .text\n    LastSec: .PARISC.unwind\n'
+	fi
+	cat <<'YEOF'
+Sections:
+  - Name: .text
+    Type: SHT_PROGBITS
+    Flags: [ SHF_ALLOC, SHF_EXECINSTR ]
+    Address: 0x10000
+    Size: 0x100
+  - Name: .PARISC.unwind
+    Type: 0x70000001
+    Flags: [ SHF_ALLOC ]
+    Address: 0x10100
+    Content: "0000000000000040aaaaaaaa5555555500000048000000807fffffff80000001"
+YEOF
+	[ "$1" = ET_REL ] && cat <<'YEOF'
+  - Name: .rela.PARISC.unwind
+    Type: SHT_RELA
+    Link: .symtab
+    Info: .PARISC.unwind
+    Relocations:
+      - Offset: 0x10
+        Symbol: fn_b
+        Type: 0x31
+        Addend: 8
+      - Offset: 0x4
+        Symbol: fn_a
+        Type: 0x31
+        Addend: 0x20
+      - Offset: 0
+        Symbol: fn_a
+        Type: 0x30
+      - Offset: 0x14
+        Symbol: fn_b
+        Type: 0x1
+YEOF
+	cat <<'YEOF'
+Symbols:
+  - Name: fn_a
+    Type: STT_FUNC
+    Section: .text
+    Value: 0x10010
+  - Name: fn_b
+    Type: STT_FUNC
+    Section: .text
+    Value: 0x10040
+YEOF
+}
+
+@test "readelf -u decodes PA-RISC unwind descriptors as GNU" {
+	local t c
+	for t in ET_EXEC ET_DYN; do
+		for c in 32 64; do
+			hppa_yaml $t $c | yaml_obj a.out
+			same_as_gnu -u a.out
+		done
+	done
+	hppa_yaml ET_EXEC 32 | yaml_obj a.out
+	run -0 "$READELF" -u a.out
+	assert_line '<fn_b+8>: [0x10048-0x10080]'
+	assert_line --partial '	Cannot_unwind Millicode_save_sr0 Entry_SR Entry_FR=5 Entry_GR=10 '
+}
+
+@test "readelf -u applies PA-RISC SEGREL relocations and skips others as GNU" {
+	hppa_yaml ET_REL 32 | yaml_obj a.o
+	same_as_gnu -u a.o
+	run -0 --separate-stderr "$READELF" -u a.o
+	assert_line '<>: [0x0-0x10030]'
+	assert_line '<fn_b+8>: [0x10048-0x80]'
+	[[ $stderr == *'a.o: skipping unexpected relocation type: R_PARISC_SEGBASE'* ]]
+	[[ $stderr == *'a.o: skipping unexpected relocation type: R_PARISC_DIR32'* ]]
+}
+
+# c6x_yaml DATA: a TI C6000 program whose .c6xabi.exidx has an entry of
+# every kind (cantunwind, compact models 0, 3, 4 and 5, and three .extab
+# entries of the personality 0 and 1 bytecodes); DATA is LSB or MSB.
+c6x_yaml() {
+	cat > gen.py <<'PYEOF'
+import struct, sys
+e = '<' if sys.argv[1] == 'LSB' else '>'
+def prel(target, where):
+    return ((target - where) >> 1) & 0x7fffffff
+words = [(0x1000, 1), (0x1010, 0x800fd0e7), (0x1020, 0x8321abc7),
+         (0x1030, 0x84fefff3), (0x1040, 0x85000000), (0x1050, 't0'),
+         (0x1060, 't1'), (0x1070, 't2')]
+tabs = {'t0': [0x8102d2c2, 0x04e7b0b0], 't1': [0x8102c31f, 0xf5d1e4e7, 0x80000000],
+        't2': [0x8001a0ff, 0xd28182e7]}
+extab, toff, cur = b'', {}, 0x3000
+for k in ('t0', 't1', 't2'):
+    toff[k] = cur
+    for w in tabs[k]:
+        extab += struct.pack(e + 'I', w)
+    cur += 4 * len(tabs[k])
+exidx = b''
+for i, (fn, w) in enumerate(words):
+    where = 0x2000 + 8 * i
+    if isinstance(w, str):
+        w = prel(toff[w], where + 4)
+    exidx += struct.pack(e + 'II', prel(fn, where), w)
+print('''--- !ELF
+FileHeader:
+  Class: ELFCLASS32
+  Data: ELFDATA2%s
+  Type: ET_EXEC
+  Machine: EM_TI_C6000
+Sections:
+  - Name: .text
+    Type: SHT_PROGBITS
+    Flags: [ SHF_ALLOC, SHF_EXECINSTR ]
+    Address: 0x1000
+    Size: 0x100
+  - Name: .c6xabi.exidx
+    Type: 0x70000001
+    Flags: [ SHF_ALLOC ]
+    Address: 0x2000
+    Content: "%s"
+  - Name: .c6xabi.extab
+    Type: SHT_PROGBITS
+    Flags: [ SHF_ALLOC ]
+    Address: 0x3000
+    Content: "%s"
+Symbols:
+  - Name: fn_a
+    Type: STT_FUNC
+    Section: .text
+    Value: 0x1000
+  - Name: fn_b
+    Type: STT_FUNC
+    Section: .text
+    Value: 0x1040''' % (sys.argv[1], exidx.hex(), extab.hex()))
+PYEOF
+	python3 gen.py "$1"
+}
+
+@test "readelf -u decodes TI C6000 unwind tables as GNU" {
+	local d
+	for d in LSB MSB; do
+		c6x_yaml $d | yaml_obj a.out
+		same_as_gnu -u a.out
+	done
+	run -0 "$READELF" -u a.out
+	assert_line '  0xc3 0x1f 0xf5 0xd1 pop frame {B15, [invalid reg 13], B11, [pad], [pad], B15}'
+	assert_line '  Registers restored:  (compact) A10, A11, A12, A13, A14, B3, B10, B11, B12, B13, B14, B15'
+	assert_line '  [reserved (5)]'
+}
+
+@test "readelf -u says an IA-64 file without unwind sections has none, as GNU" {
+	yaml_obj a.out <<'YEOF'
+--- !ELF
+FileHeader:
+  Class: ELFCLASS64
+  Data: ELFDATA2LSB
+  Type: ET_EXEC
+  Machine: EM_IA_64
+Sections:
+  - Name: .text
+    Type: SHT_PROGBITS
+    Flags: [ SHF_ALLOC, SHF_EXECINSTR ]
+    Address: 0x1000
+    Size: 0x100
+YEOF
+	same_as_gnu -u a.out
+	run -0 "$READELF" -u a.out
+	assert_output '
+There are no unwind sections in this file.'
+}
