@@ -14,6 +14,7 @@
 #define LD_H
 
 #include <elf.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -22,6 +23,7 @@
 #include "hash.h"
 #include "mapfile.h"
 #include "outfile.h"
+#include "pool.h"
 
 #define PAGE_SIZE	0x1000
 #define IMAGE_BASE	0x400000
@@ -269,6 +271,8 @@ struct ld_opts {
 	int		 exec_stack;	/* -z [no]execstack: 1, -1; 0: inputs */
 	bool		 verbose;
 	bool		 fatal_warnings;
+	bool		 stats;		/* --stats: time of each pass */
+	unsigned	 threads;	/* --threads=N; 0: one per CPU */
 	/* Dynamic linking. */
 	bool		 pie;
 	bool		 shared;
@@ -312,6 +316,8 @@ struct input_arg {
  */
 struct link {
 	struct ld_opts		 opts;
+	struct pool		*pool;		/* --threads */
+	double			 lapwall, lapcpu; /* --stats: last lap */
 	struct input_arg	*args;
 	size_t			 nargs, capargs;
 	const char		**libdirs;
@@ -359,6 +365,9 @@ struct link {
 
 	struct outfile		 out;
 	unsigned char		*buf;		/* the mapped output */
+	/* Relocation errors while threads write: flagged, reported later. */
+	bool			 quiet_relocs;
+	atomic_bool		 reloc_failed;
 
 	/* Dynamic linking (shlib.c, dynamic.c, dynreloc.c). */
 	bool			 dynamic;	/* has .dynamic */
@@ -400,6 +409,7 @@ struct link {
 
 /* main.c */
 void	checkpoint(struct link *);
+void	stats_lap(struct link *, const char *);
 
 /* options.c */
 void	parse_args(struct link *, int, char **);
