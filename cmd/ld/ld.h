@@ -165,6 +165,8 @@ struct input_file {
 	struct symbol		**symbols;	/* nsyms entries */
 	uint64_t		 order;		/* sort key for the layout */
 	bool			 live;
+	bool			 quiet;		/* errors only set bad */
+	bool			 bad;		/* an error was found */
 };
 
 /* What a GOT slot holds. */
@@ -304,6 +306,8 @@ struct input_arg {
 	bool		 as_needed;	/* --as-needed, AS_NEEDED ( ) */
 	bool		 bstatic;	/* -Bstatic: no shared libraries */
 	struct mapfile	 map;
+	bool		 opened;	/* map is open */
+	struct input_file *pre;		/* checked, not yet added */
 	struct input_file *obj;		/* set by read_input_files */
 	struct archive	*archive;	/* or this */
 	struct shared_file *dso;	/* or this */

@@ -82,3 +82,22 @@ big = 0x123456789'
 	stderr_has "ld: stats: peak memory "
 	cmp plain timed
 }
+
+@test "bad objects checked by many threads are reported in command-line order" {
+	local i files=() want=""
+	cc_obj good.o 'void _start(void) {}'
+	for i in $(seq 1 40); do
+		cp good.o "g$i.o"
+		files+=("g$i.o")
+		[ $((i % 3)) -eq 0 ] || continue
+		# e_shentsize (offset 58) 0: the section header table is bad.
+		printf '\000\000' | dd of="g$i.o" bs=1 seek=58 conv=notrunc \
+		    status=none
+		want+="ld: g$i.o: bad section header table"$'\n'
+	done
+	run -1 --separate-stderr "$LD" --threads=1 -o out "${files[@]}"
+	[ "$stderr" = "${want%$'\n'}" ]
+	run -1 --separate-stderr "$LD" --threads=4 -o out "${files[@]}"
+	[ "$stderr" = "${want%$'\n'}" ]
+	assert_file_not_exists out
+}
