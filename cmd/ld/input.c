@@ -33,6 +33,7 @@ static struct input_file *check_object(const char *, struct span, uint64_t,
 		    bool);
 static struct input_file *add_object(struct link *, struct input_file *);
 static void	free_object(struct input_file *);
+static void	hash_names(struct input_file *);
 static void	file_error(struct input_file *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 static void	precheck_range(void *, size_t, size_t);
@@ -212,13 +213,41 @@ check_object(const char *name, struct span s, uint64_t order, bool quiet)
 		return NULL;
 	}
 	setup_sections(f);
+	hash_names(f);
 	f->quiet = false;
 	return f;
+}
+
+/*
+ * The lengths and hashes of the global names, for resolve_symbols: here
+ * they are computed by the threads (for the command line's objects), and
+ * knowing them ahead lets resolve prefetch the symbol table.
+ */
+static void
+hash_names(struct input_file *f)
+{
+	size_t i, n = f->nsyms - f->first_global;
+	const char *name;
+	size_t len;
+
+	if (f->nsyms <= f->first_global)
+		return;
+	f->namehash = xreallocarray(NULL, n, sizeof(*f->namehash));
+	f->namelen = xreallocarray(NULL, n, sizeof(*f->namelen));
+	for (i = 0; i < n; i++) {
+		name = sym_name(f, &f->syms[f->first_global + i]);
+		/* check_symtab: the string table ends in a NUL. */
+		len = strlen(name);
+		f->namelen[i] = (uint32_t)len;
+		f->namehash[i] = hash_bytes(name, len);
+	}
 }
 
 static void
 free_object(struct input_file *f)
 {
+	free(f->namehash);
+	free(f->namelen);
 	free(f->secs);
 	free(f->symbols);
 	free(f);

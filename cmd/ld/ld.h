@@ -165,6 +165,10 @@ struct input_file {
 	struct symbol		**symbols;	/* nsyms entries */
 	uint64_t		 order;		/* sort key for the layout */
 	bool			 live;
+	/* Global i's name: length and hash_bytes at [i - first_global],
+	   until resolve_symbols has added the file; then NULL. */
+	uint32_t		*namelen;
+	uint64_t		*namehash;
 	bool			 quiet;		/* errors only set bad */
 	bool			 bad;		/* an error was found */
 };
@@ -452,6 +456,8 @@ uint32_t sym_shndx(const struct input_file *, size_t);
 void	resolve_symbols(struct link *);
 void	add_file_symbols(struct link *, struct input_file *);
 struct symbol *symbol_intern(struct link *, const char *, size_t);
+struct symbol *symbol_intern_hashed(struct link *, const char *, size_t,
+	    uint64_t);
 struct symbol *symbol_new(struct link *);
 void	check_symbols(struct link *);
 

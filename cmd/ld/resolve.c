@@ -20,6 +20,7 @@
 #include "ld.h"
 
 #define SYMBLOCK	4096
+#define AHEAD		8	/* symbols between a prefetch and its use */
 
 static void	add_archive_symbols(struct link *, struct input_arg *);
 static void	add_undefined(struct link *, struct input_file *,
@@ -49,11 +50,18 @@ symbol_new(struct link *ctx)
 struct symbol *
 symbol_intern(struct link *ctx, const char *name, size_t len)
 {
+	return symbol_intern_hashed(ctx, name, len, hash_bytes(name, len));
+}
+
+struct symbol *
+symbol_intern_hashed(struct link *ctx, const char *name, size_t len,
+    uint64_t hash)
+{
 	struct symbol **slot, *s;
 	bool isnew;
 
-	slot = (struct symbol **)strmap_insert(&ctx->symtab, name, len,
-	    &isnew);
+	slot = (struct symbol **)strmap_insert_hashed(&ctx->symtab, name, len,
+	    hash, &isnew);
 	if (!isnew)
 		return *slot;
 	s = symbol_new(ctx);
@@ -149,16 +157,25 @@ add_file_symbols(struct link *ctx, struct input_file *f)
 	struct symbol *s;
 	const char *name;
 	uint32_t shndx;
-	size_t i;
+	size_t i, k;
 
 	for (i = f->first_global; i < f->nsyms; i++) {
+		k = i - f->first_global;
+		/* The table is too big for the cache: fetch ahead. */
+		if (f->namehash != NULL && i + AHEAD < f->nsyms)
+			strmap_prefetch(&ctx->symtab, f->namehash[k + AHEAD]);
 		es = &f->syms[i];
 		if (ELF64_ST_BIND(es->st_info) == STB_LOCAL)
 			continue;
 		name = sym_name(f, es);
-		if (ctx->nwraps > 0 && sym_shndx(f, i) == SHN_UNDEF)
+		if (ctx->nwraps > 0 && sym_shndx(f, i) == SHN_UNDEF) {
 			name = wrap_name(ctx, name);
-		s = symbol_intern(ctx, name, strlen(name));
+			s = symbol_intern(ctx, name, strlen(name));
+		} else if (f->namehash != NULL)
+			s = symbol_intern_hashed(ctx, name, f->namelen[k],
+			    f->namehash[k]);
+		else
+			s = symbol_intern(ctx, name, strlen(name));
 		f->symbols[i] = s;
 		if (ELF64_ST_VISIBILITY(es->st_other) != STV_DEFAULT &&
 		    (s->visibility == STV_DEFAULT ||
@@ -171,6 +188,10 @@ add_file_symbols(struct link *ctx, struct input_file *f)
 		else
 			add_defined(ctx, f, s, es, shndx);
 	}
+	free(f->namehash);
+	free(f->namelen);
+	f->namehash = NULL;
+	f->namelen = NULL;
 }
 
 static void
