@@ -267,16 +267,53 @@ static const char *const synthetic_names[] = {
 	NULL
 };
 
-static bool
-section_exists(struct link *ctx, const char *name)
+/* The X of an undefined __start_X or __stop_X, or NULL. */
+static const char *
+start_stop_section(const struct symbol *s)
 {
-	size_t i, j;
+	if (s == NULL || s->kind != SYM_UNDEF)
+		return NULL;
+	if (s->namelen > 8 && memcmp(s->name, "__start_", 8) == 0)
+		return s->name + 8;
+	if (s->namelen > 7 && memcmp(s->name, "__stop_", 7) == 0)
+		return s->name + 7;
+	return NULL;
+}
 
-	for (i = 0; i < ctx->nfiles; i++)
-		for (j = 1; j < ctx->files[i]->nsecs; j++)
-			if (strcmp(ctx->files[i]->secs[j].name, name) == 0)
-				return true;
-	return false;
+/*
+ * __start_X and __stop_X for every section X some input has: one pass
+ * over the sections, comparing only names that can be C identifiers
+ * (not those starting with a dot) against the few symbols asking.
+ */
+static void
+define_start_stop(struct link *ctx)
+{
+	struct symbol **want = NULL, *s;
+	const char *name;
+	size_t i, j, k, n = 0, cap = 0;
+
+	for (i = 0; i < ctx->symtab.cap; i++) {
+		s = ctx->symtab.ents[i].val;
+		if (start_stop_section(s) == NULL)
+			continue;
+		if (n == cap) {
+			cap = cap * 2 + 8;
+			want = xreallocarray(want, cap, sizeof(*want));
+		}
+		want[n++] = s;
+	}
+	for (i = 0; i < ctx->nfiles && n > 0; i++)
+		for (j = 1; j < ctx->files[i]->nsecs; j++) {
+			name = ctx->files[i]->secs[j].name;
+			if (name[0] == '.')
+				continue;
+			for (k = 0; k < n; k++)
+				if (want[k]->kind == SYM_UNDEF &&
+				    strcmp(start_stop_section(want[k]),
+				    name) == 0)
+					want[k]->kind = SYM_SYNTHETIC;
+		}
+	free(want);
 }
 
 /*
@@ -299,16 +336,7 @@ define_synthetic(struct link *ctx)
 		if (s != NULL && (s->kind == SYM_UNDEF || s->kind == SYM_LAZY))
 			s->kind = SYM_SYNTHETIC;
 	}
-	for (i = 0; i < ctx->symtab.cap; i++) {
-		s = ctx->symtab.ents[i].val;
-		if (s == NULL || s->kind != SYM_UNDEF)
-			continue;
-		if ((s->namelen > 8 && memcmp(s->name, "__start_", 8) == 0 &&
-		    section_exists(ctx, s->name + 8)) ||
-		    (s->namelen > 7 && memcmp(s->name, "__stop_", 7) == 0 &&
-		    section_exists(ctx, s->name + 7)))
-			s->kind = SYM_SYNTHETIC;
-	}
+	define_start_stop(ctx);
 }
 
 /*
