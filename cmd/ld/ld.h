@@ -34,6 +34,7 @@ struct output_section;
 struct shared_file;
 struct strtab;
 struct verscript;
+struct symtab_part;
 
 /* How a symbol is known so far; the order is the order of strength. */
 enum sym_kind {
@@ -369,6 +370,7 @@ struct link {
 	uint64_t		 shstrsize;
 	uint32_t		 nshdrs;
 	uint32_t		 nlocals;	/* .symtab sh_info */
+	struct symtab_part	*symparts;	/* per file (symtab.c) */
 	size_t			 nfdes;		/* .eh_frame_hdr entries */
 
 	struct outfile		 out;
