@@ -240,6 +240,8 @@ hash_names(struct input_file *f)
 		len = strlen(name);
 		f->namelen[i] = (uint32_t)len;
 		f->namehash[i] = hash_bytes(name, len);
+		if (f->syms[f->first_global + i].st_shndx == SHN_UNDEF)
+			f->nundef++;
 	}
 }
 

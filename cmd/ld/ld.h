@@ -170,6 +170,7 @@ struct input_file {
 	   until resolve_symbols has added the file; then NULL. */
 	uint32_t		*namelen;
 	uint64_t		*namehash;
+	size_t			 nundef;	/* undefined globals among them */
 	bool			 quiet;		/* errors only set bad */
 	bool			 bad;		/* an error was found */
 };

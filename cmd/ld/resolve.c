@@ -76,12 +76,22 @@ symbol_intern_hashed(struct link *ctx, const char *name, size_t len,
 void
 resolve_symbols(struct link *ctx)
 {
+	struct input_file *f;
 	struct symbol *s;
 	size_t i, est = 1024;
 
-	for (i = 0; i < ctx->nargs; i++)
-		est += ctx->args[i].narchive_syms + (ctx->args[i].obj ?
-		    ctx->args[i].obj->nsyms : 0);
+	/*
+	 * Globals only (locals never enter the table), and a quarter of the
+	 * undefined ones: most name a symbol that some file defines.  The
+	 * table grows if this is short.
+	 */
+	for (i = 0; i < ctx->nargs; i++) {
+		f = ctx->args[i].obj;
+		est += ctx->args[i].narchive_syms;
+		if (f != NULL && f->nsyms > f->first_global)
+			est += f->nsyms - f->first_global - f->nundef +
+			    f->nundef / 4;
+	}
 	strmap_init(&ctx->symtab, est);
 	/* -u SYMBOL: a strong reference before any input. */
 	for (i = 0; i < ctx->nundefs; i++) {
