@@ -93,6 +93,8 @@ read_input_files(struct link *ctx)
 		ia = &ctx->args[i];
 		mf = &ia->map;
 		if (ia->pre != NULL) {
+			/* A linker script before it may have moved it. */
+			ia->pre->order = (uint64_t)i << 32;
 			ia->obj = add_object(ctx, ia->pre);
 			ia->pre = NULL;
 			continue;

@@ -101,3 +101,16 @@ big = 0x123456789'
 	[ "$stderr" = "${want%$'\n'}" ]
 	assert_file_not_exists out
 }
+
+@test "objects after a linker script that adds inputs keep their place" {
+	cc_obj a.o 'void _start(void) { extern void x(void), b(void); x(); b(); }'
+	cc_obj x.o 'void x(void) {}'
+	cc_obj b.o 'void b(void) {}'
+	ar rcs libx.a x.o
+	echo 'GROUP ( libx.a )' > libs.ld
+	"$LD" --threads=2 -o out a.o libs.ld b.o
+	# GNU ld's order: a.o, then the member the script's archive gives,
+	# then b.o.
+	run -0 sh -c "nm -n out | awk '\$3 == \"_start\" || \$3 == \"x\" || \$3 == \"b\" { print \$3 }' | tr '\n' ' '"
+	assert_output "_start x b "
+}
