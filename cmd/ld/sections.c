@@ -226,6 +226,8 @@ bin_sections(struct link *ctx)
 			os->type = strcmp(os->name, ".init_array") == 0 ?
 			    SHT_INIT_ARRAY : strcmp(os->name, ".fini_array")
 			    == 0 ? SHT_FINI_ARRAY : SHT_PREINIT_ARRAY;
+			/* An array of 8-byte pointers, as GNU ld says. */
+			os->entsize = 8;
 		}
 		if (os->type == 0x70000001)	/* SHT_X86_64_UNWIND */
 			os->type = SHT_PROGBITS;
