@@ -130,6 +130,7 @@ struct input_section {
 	bool			 live;		/* kept by COMDAT and GC */
 	bool			 visited;	/* GC mark */
 	bool			 reverse;	/* .ctors in .init_array */
+	bool			 threaded;	/* written by write_parallel */
 };
 
 /* An archive named on the command line. */
@@ -509,6 +510,8 @@ uint64_t resolver_address(struct link *, const struct symbol *);
 /* reloc.c */
 void	apply_relocations(struct link *, struct input_section *,
 	    unsigned char *);
+/* Whether an error is only flagged now (threads are writing); sets it. */
+bool	reloc_quiet(struct link *);
 bool	section_is_dropped(const struct input_file *, uint32_t);
 
 /* output.c */

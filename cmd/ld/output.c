@@ -13,8 +13,9 @@
  * Copying input sections and relocating them is most of the work, and
  * each input section owns its bytes of the output, so that part runs on
  * the thread pool (STYLE.md section 8) in one parallel for over the input
- * sections.  In a dynamic link, relocations of allocated sections append
- * to .rela.dyn in order, so those sections stay in the serial loop.  A
+ * sections.  In a dynamic link, R_X86_64_64 relocations of allocated
+ * sections append to .rela.dyn in order, so sections with one stay in the
+ * serial loop.  A
  * failing relocation in the parallel part only sets a flag; the part is
  * then run again on one thread to report, so diagnostics come in the same
  * order whatever the thread count.
@@ -124,12 +125,23 @@ write_headers(struct link *ctx)
 	    ctx->nphdrs * sizeof(Elf64_Phdr));
 }
 
-/* Whether an input section is written by write_parallel. */
+/*
+ * Whether an input section can be written by write_parallel.  In a
+ * dynamic link only R_X86_64_64 in an allocated section appends to
+ * .rela.dyn (dynreloc.c); every other relocation writes only its place.
+ */
 static bool
 in_parallel(struct link *ctx, const struct output_section *os,
     const struct input_section *is)
 {
-	return !ctx->dynamic || (os->flags & SHF_ALLOC) == 0 || is->nrelas == 0;
+	size_t k;
+
+	if (!ctx->dynamic || (os->flags & SHF_ALLOC) == 0)
+		return true;
+	for (k = 0; k < is->nrelas; k++)
+		if (ELF64_R_TYPE(is->relas[k].r_info) == R_X86_64_64)
+			return false;
+	return true;
 }
 
 static void
@@ -186,8 +198,9 @@ write_parallel(struct link *ctx)
 			continue;
 		for (k = 0; k < os->nin; k++) {
 			is = os->in[k];
-			if (is->shdr->sh_type != SHT_NOBITS &&
-			    in_parallel(ctx, os, is))
+			is->threaded = is->shdr->sh_type != SHT_NOBITS &&
+			    in_parallel(ctx, os, is);
+			if (is->threaded)
 				job.in[n++] = is;
 		}
 	}
@@ -214,8 +227,7 @@ write_section(struct link *ctx, struct output_section *os)
 	case OS_REGULAR:
 		for (j = 0; j < os->nin; j++) {
 			is = os->in[j];
-			if (is->shdr->sh_type != SHT_NOBITS &&
-			    !in_parallel(ctx, os, is))
+			if (is->shdr->sh_type != SHT_NOBITS && !is->threaded)
 				write_input(ctx, is);
 		}
 		break;

@@ -11,9 +11,10 @@ load ../lib/ld
 make_objects() {
 	local i
 	for i in $(seq 1 60); do
-		printf 'extern int f%d(int);\nint v%d = %d;\n' "$((i - 1))" \
-		    "$i" "$i" > "o$i.c"
-		printf 'int f%d(int x) { return %s + v%d; }\n' "$i" \
+		# p%d: an R_X86_64_64, a RELATIVE relocation in a PIE.
+		printf 'extern int f%d(int);\nint v%d = %d;\nint *p%d = &v%d;\n' \
+		    "$((i - 1))" "$i" "$i" "$i" "$i" > "o$i.c"
+		printf 'int f%d(int x) { return %s + *p%d; }\n' "$i" \
 		    "$([ "$i" -gt 1 ] && echo "f$((i - 1))(x)" || echo x)" \
 		    "$i" >> "o$i.c"
 	done
@@ -33,6 +34,17 @@ make_objects() {
 	cmp one none
 	run ./one
 	# 1 + (1 + 2 + ... + 60) = 1831, and 1831 & 0x7f = 39.
+	[ "$status" -eq 39 ]
+}
+
+@test "a shared library is the same with one thread and four" {
+	make_objects
+	cc -fPIC -g -O1 -ffunction-sections -c o*.c
+	ok_cc -shared -Wl,--threads=1 -o one.so o*.o
+	ok_cc -shared -Wl,--threads=4 -o four.so o*.o
+	cmp one.so four.so
+	ok_cc -o prog main.o ./four.so
+	run env LD_LIBRARY_PATH=. ./prog
 	[ "$status" -eq 39 ]
 }
 
