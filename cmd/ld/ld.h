@@ -421,6 +421,9 @@ struct link {
 
 /* main.c */
 void	checkpoint(struct link *);
+
+/* stats.c */
+double	stats_now(void);
 void	stats_lap(struct link *, const char *);
 
 /* options.c */

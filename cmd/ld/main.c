@@ -8,12 +8,8 @@
  * exists.  The behaviours follow Ian Lance Taylor's linker essay
  * (../shared/seeds/004_*), the gABI and the x86-64 psABI.
  */
-#include <sys/resource.h>
-
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "diag.h"
 #include "ld.h"
@@ -26,46 +22,11 @@ checkpoint(struct link *ctx)
 		exit(1);
 }
 
-static double
-seconds(clockid_t clock)
-{
-	struct timespec ts;
-
-	clock_gettime(clock, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/*
- * --stats: the wall and CPU time since the last lap, charged to the pass
- * named, on stderr; "total" also gives the peak resident memory.  CPU time
- * counts every thread, so CPU above wall shows a pass running in parallel.
- */
-void
-stats_lap(struct link *ctx, const char *pass)
-{
-	double wall, cpu;
-	struct rusage ru;
-
-	if (!ctx->opts.stats)
-		return;
-	wall = seconds(CLOCK_MONOTONIC);
-	cpu = seconds(CLOCK_PROCESS_CPUTIME_ID);
-	if (pass != NULL)
-		fprintf(stderr, "ld: stats: %-26s %8.4f s wall %8.4f s cpu\n",
-		    pass, wall - ctx->lapwall, cpu - ctx->lapcpu);
-	ctx->lapwall = wall;
-	ctx->lapcpu = cpu;
-	if (pass != NULL && strcmp(pass, "total") == 0 &&
-	    getrusage(RUSAGE_SELF, &ru) == 0)
-		fprintf(stderr, "ld: stats: peak memory %ld KiB, %u threads\n",
-		    ru.ru_maxrss, pool_threads(ctx->pool));
-}
-
 int
 main(int argc, char **argv)
 {
 	struct link ctx;
-	double start = seconds(CLOCK_MONOTONIC);
+	double start = stats_now();
 
 	memset(&ctx, 0, sizeof(ctx));
 	diag_init(argv[0]);
