@@ -10,9 +10,17 @@
  * symbols with their member numbers, then, once every member's size is
  * known, turn member numbers into header offsets.
  *
- * The whole archive is sized first and written into a mapping of the
- * output file: one copy of each member, no per-member write calls.
+ * The whole archive is sized first.  The index and name table are built
+ * in memory; the members go out with writev straight from where they
+ * already are (the old archive's mapping, or the buffer a file was read
+ * into), a thousand pieces per call: the kernel makes the only copy.
+ * Before writing, the planned archive is compared with the old one; when
+ * they are the same bytes (ranlib on an archive whose index is current),
+ * nothing is written at all.
  */
+#include <sys/uio.h>
+
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +57,11 @@ static int put_header(unsigned char *, const char *, size_t, const uint64_t *,
     uint64_t);
 static unsigned char *write_index(struct layout *, unsigned char *);
 static unsigned char *write_names(struct layout *, unsigned char *);
-static int write_members(struct layout *, unsigned char *);
+static int member_headers(struct layout *, unsigned char *);
+static bool unchanged(struct layout *, const unsigned char *, size_t,
+    const unsigned char *);
+static int write_out(struct layout *, struct outfile *,
+    const unsigned char *, size_t, const unsigned char *);
 
 static void
 scan_symbols(struct layout *L)
@@ -270,51 +282,166 @@ write_names(struct layout *L, unsigned char *p)
 	return p;
 }
 
+/* The name a member's header carries ("name/", "/N", "#1/N", "name"). */
+static void
+header_name(const struct layout *L, size_t i, char *name, size_t len)
+{
+	if (L->nameoff[i] != UINT64_MAX)
+		snprintf(name, len, "/%llu",
+		    (unsigned long long)L->nameoff[i]);
+	else if (L->extra[i] != 0)
+		snprintf(name, len, "#1/%llu", (unsigned long long)L->extra[i]);
+	else if (L->o->format == ARW_BSD)
+		snprintf(name, len, "%s", L->m[i].name);
+	else
+		snprintf(name, len, "%s/", L->m[i].name);
+}
+
+/* Every member's header, HDR bytes each, into h. */
 static int
-write_members(struct layout *L, unsigned char *p)
+member_headers(struct layout *L, unsigned char *h)
 {
 	const struct arwrite_member *m;
 	char name[24], where[512];
-	uint64_t f[4], size;
-	size_t i, len;
+	uint64_t f[4];
+	size_t i;
 
-	for (i = 0; i < L->n; i++) {
+	for (i = 0; i < L->n; i++, h += HDR) {
 		m = &L->m[i];
-		len = strlen(m->name);
 		f[0] = m->mtime;
 		f[1] = m->uid;
 		f[2] = m->gid;
 		f[3] = m->mode;
-		size = m->data.size + L->extra[i];
-		if (L->nameoff[i] != UINT64_MAX) {
-			snprintf(name, sizeof(name), "/%llu",
-			    (unsigned long long)L->nameoff[i]);
-		} else if (L->extra[i] != 0) {
-			snprintf(name, sizeof(name), "#1/%llu",
-			    (unsigned long long)L->extra[i]);
-		} else if (L->o->format == ARW_BSD) {
-			snprintf(name, sizeof(name), "%s", m->name);
-		} else {
-			snprintf(name, sizeof(name), "%s/", m->name);
-		}
-		if (put_header(p, name, strlen(name), f, size) == -1) {
+		header_name(L, i, name, sizeof(name));
+		if (put_header(h, name, strlen(name), f,
+		    m->data.size + L->extra[i]) == -1) {
 			diag_error(diag_name(where, sizeof(where), L->o->path,
 			    m->name), "member header field too large");
 			return -1;
 		}
-		p += HDR;
+	}
+	return 0;
+}
+
+/*
+ * Would the planned archive be byte for byte the old one?  The offsets
+ * were all computed from sizes that sum to L->total, so once the sizes
+ * agree every access below is inside old.  A member still in the old
+ * mapping at its own place is the same without looking at it.
+ */
+static bool
+unchanged(struct layout *L, const unsigned char *prefix, size_t plen,
+    const unsigned char *hdrs)
+{
+	const unsigned char *q, *old = L->o->old.data;
+	const struct arwrite_member *m;
+	uint64_t size;
+	size_t i, len;
+
+	if (old == NULL || L->o->old.size != L->total || plen > L->total ||
+	    memcmp(old, prefix, plen) != 0)
+		return false;
+	for (i = 0; i < L->n; i++) {
+		m = &L->m[i];
+		q = old + L->hdroff[i];
+		if (memcmp(q, hdrs + i * HDR, HDR) != 0)
+			return false;
+		if (L->o->thin)
+			continue;
+		q += HDR;
+		if (L->extra[i] != 0) {
+			len = strlen(m->name);
+			if (memcmp(q, m->name, len) != 0)
+				return false;
+			for (size = len; size < L->extra[i]; size++)
+				if (q[size] != '\0')
+					return false;
+			q += L->extra[i];
+		}
+		if (m->data.size != 0 && m->data.data != q &&
+		    memcmp(q, m->data.data, m->data.size) != 0)
+			return false;
+		size = m->data.size + L->extra[i];
+		if ((size & 1) && q[m->data.size] != '\n')
+			return false;
+	}
+	return true;
+}
+
+/* Pieces of the output, written a batch at a time. */
+#define SINK_MAX 1024
+
+struct sink {
+	struct outfile	*of;
+	struct iovec	 v[SINK_MAX];
+	int		 n;
+	int		 err;
+};
+
+static void
+sink_flush(struct sink *s)
+{
+	if (s->n != 0 && s->err == 0 &&
+	    outfile_writev(s->of, s->v, s->n) == -1)
+		s->err = errno != 0 ? errno : EIO;
+	s->n = 0;
+}
+
+static void
+sink_put(struct sink *s, const void *p, size_t len)
+{
+	if (len == 0)
+		return;
+	if (s->n == SINK_MAX)
+		sink_flush(s);
+	s->v[s->n].iov_base = (void *)p;
+	s->v[s->n].iov_len = len;
+	s->n++;
+}
+
+static int
+write_out(struct layout *L, struct outfile *of, const unsigned char *prefix,
+    size_t plen, const unsigned char *hdrs)
+{
+	static const unsigned char nl = '\n';
+	const struct arwrite_member *m;
+	struct sink *s = xmalloc(sizeof(*s));
+	unsigned char *names = NULL, *np = NULL;
+	uint64_t size, nsize = 0;
+	size_t i;
+	int e;
+
+	for (i = 0; i < L->n; i++)
+		nsize += L->extra[i];
+	if (nsize != 0)
+		names = np = xcalloc(1, (size_t)nsize);
+	s->of = of;
+	s->n = 0;
+	s->err = 0;
+	sink_put(s, prefix, plen);
+	for (i = 0; i < L->n; i++) {
+		m = &L->m[i];
+		sink_put(s, hdrs + i * HDR, HDR);
 		if (L->o->thin)
 			continue;
 		if (L->extra[i] != 0) {
-			memset(p, 0, L->extra[i]);
-			memcpy(p, m->name, len);
-			p += L->extra[i];
+			memcpy(np, m->name, strlen(m->name));
+			sink_put(s, np, (size_t)L->extra[i]);
+			np += L->extra[i];
 		}
-		if (m->data.size != 0)
-			memcpy(p, m->data.data, m->data.size);
-		p += m->data.size;
+		sink_put(s, m->data.data, (size_t)m->data.size);
+		size = m->data.size + L->extra[i];
 		if (size & 1)
-			*p++ = '\n';
+			sink_put(s, &nl, 1);
+	}
+	sink_flush(s);
+	e = s->err;
+	free(s);
+	free(names);
+	if (e != 0) {
+		errno = e;
+		diag_errno(L->o->path, "cannot write");
+		return -1;
 	}
 	return 0;
 }
@@ -324,7 +451,8 @@ arwrite_write(struct outfile *of, const struct arwrite_member *m, size_t n,
     const struct arwrite_opts *o)
 {
 	struct layout L;
-	unsigned char *base, *p;
+	unsigned char *prefix = NULL, *hdrs = NULL, *p;
+	size_t plen;
 	int r = -1;
 
 	memset(&L, 0, sizeof(L));
@@ -334,20 +462,25 @@ arwrite_write(struct outfile *of, const struct arwrite_member *m, size_t n,
 	scan_symbols(&L);
 	plan_names(&L);
 	plan_offsets(&L);
-	if ((base = outfile_map(of, L.total)) == NULL) {
-		diag_errno(o->path, "cannot write");
-		goto out;
-	}
-	memcpy(base, o->thin ? "!<thin>\n" : "!<arch>\n", 8);
-	p = base + 8;
+	plen = (size_t)(n != 0 ? L.hdroff[0] : L.total);
+	prefix = xmalloc(plen);
+	memcpy(prefix, o->thin ? "!<thin>\n" : "!<arch>\n", 8);
+	p = prefix + 8;
 	if (o->symtab && L.hasobjects)
 		p = write_index(&L, p);
 	if (L.elength != 0)
 		p = write_names(&L, p);
-	if (write_members(&L, p) == -1)
+	hdrs = xmalloc(n * HDR + 1);
+	if (member_headers(&L, hdrs) == -1)
 		goto out;
-	r = 0;
+	if (unchanged(&L, prefix, plen, hdrs)) {
+		r = 1;
+		goto out;
+	}
+	r = write_out(&L, of, prefix, plen, hdrs);
 out:
+	free(prefix);
+	free(hdrs);
 	arsym_free(&L.syms);
 	free(L.nameoff);
 	free(L.extra);

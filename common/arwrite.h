@@ -37,13 +37,15 @@ struct arwrite_opts {
 	bool		 symtab;	/* write a symbol index */
 	uint64_t	 index_time;	/* date of the index (0: deterministic) */
 	const char	*path;		/* the archive, for messages */
+	struct span	 old;		/* the archive as it is now, or empty */
 };
 
 /*
  * Write the archive into of (opened by the caller, committed by the
  * caller).  Members that are not objects are stored and not indexed;
  * broken objects get a warning.  Returns 0, or -1 after reporting the
- * error (diag).
+ * error (diag).  When o->old holds exactly the bytes that would be
+ * written, nothing is written and 1 is returned.
  */
 int	 arwrite_write(struct outfile *, const struct arwrite_member *,
 	    size_t, const struct arwrite_opts *);

@@ -15,8 +15,22 @@
 
 static unsigned char empty[1];
 
+static int map_it(struct mapfile *, const char *, bool);
+
 int
 mapfile_open(struct mapfile *mf, const char *path)
+{
+	return map_it(mf, path, false);
+}
+
+int
+mapfile_open_fd(struct mapfile *mf, const char *path)
+{
+	return map_it(mf, path, true);
+}
+
+static int
+map_it(struct mapfile *mf, const char *path, bool keepfd)
 {
 	struct stat st;
 	void *p;
@@ -37,18 +51,21 @@ mapfile_open(struct mapfile *mf, const char *path)
 		errno = EINVAL;
 		goto fail;
 	}
-	mf->fd = fd;
 	mf->size = (uint64_t)st.st_size;
 	if (mf->size == 0) {
 		mf->data = empty;
-		return 0;
+	} else {
+		p = mmap(NULL, (size_t)mf->size, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE, fd, 0);
+		if (p == MAP_FAILED)
+			goto fail;
+		mf->data = p;
+		mf->mapped = true;
 	}
-	p = mmap(NULL, (size_t)mf->size, PROT_READ | PROT_WRITE, MAP_PRIVATE,
-	    fd, 0);
-	if (p == MAP_FAILED)
-		goto fail;
-	mf->data = p;
-	mf->mapped = true;
+	if (keepfd)
+		mf->fd = fd;
+	else
+		close(fd);
 	return 0;
 fail:
 	e = errno;

@@ -28,7 +28,7 @@ struct mapfile {
 	const char	*path;
 	unsigned char	*data;
 	uint64_t	 size;
-	int		 fd;		/* kept open for fstat; -1 when closed */
+	int		 fd;		/* open only after mapfile_open_fd; else -1 */
 	bool		 mapped;	/* data came from mmap */
 };
 
@@ -37,6 +37,12 @@ struct mapfile {
  * directory) and reports nothing: the caller words the message.
  */
 int	 mapfile_open(struct mapfile *, const char *path);
+/*
+ * The same, keeping the file open in mf->fd (for callers that copy from
+ * it with copy_file_range).  mapfile_open closes it: a linker or ar with
+ * thousands of inputs must not run out of descriptors.
+ */
+int	 mapfile_open_fd(struct mapfile *, const char *path);
 void	 mapfile_close(struct mapfile *);
 struct span mapfile_span(const struct mapfile *);
 

@@ -14,6 +14,7 @@
  */
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -145,6 +146,41 @@ outfile_write(struct outfile *of, const void *buf, size_t len)
 		}
 		p += n;
 		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+outfile_writev(struct outfile *of, const struct iovec *iov, int cnt)
+{
+	struct iovec v[1024];
+	ssize_t n;
+	size_t k;
+	int i = 0;
+
+	if (cnt > 1024) {
+		errno = EINVAL;
+		return -1;
+	}
+	memcpy(v, iov, (size_t)cnt * sizeof(*v));
+	while (i < cnt) {
+		n = writev(of->fd, v + i, cnt - i);
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0) {
+			errno = EIO;
+			return -1;
+		}
+		/* A short write: skip what went out, resume mid-piece. */
+		for (k = (size_t)n; i < cnt && k >= v[i].iov_len; i++)
+			k -= v[i].iov_len;
+		if (i < cnt) {
+			v[i].iov_base = (char *)v[i].iov_base + k;
+			v[i].iov_len -= k;
+		}
 	}
 	return 0;
 }

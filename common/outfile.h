@@ -36,6 +36,9 @@ struct outfile {
 int	 outfile_open(struct outfile *, const char *target, mode_t mode);
 /* Write all of buf, or return -1 with errno set. */
 int	 outfile_write(struct outfile *, const void *buf, size_t len);
+/* Write all the pieces, in order (at most IOV_MAX), or return -1. */
+struct iovec;
+int	 outfile_writev(struct outfile *, const struct iovec *, int cnt);
 /*
  * Size the file to size bytes and map it writable: the linker writes its
  * output in place.  Returns NULL with errno set on failure.

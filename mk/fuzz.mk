@@ -27,3 +27,10 @@ $(B)/fuzz/ld_input_fuzz: fuzz/ld_input_fuzz.c $(LD_FUZZ_SRCS) \
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Icmd/ld -Dexit=ld_fuzz_exit \
 	    -Dfree=ld_fuzz_free -o $@ $< $(LD_FUZZ_SRCS) $(PKG_LIBS) -liberty
+
+# ld's shared-library reader: the same build, ld_input_fuzz.c included.
+$(B)/fuzz/ld_shlib_fuzz: fuzz/ld_shlib_fuzz.c fuzz/ld_input_fuzz.c \
+		$(LD_FUZZ_SRCS) $(wildcard common/*.h cmd/ld/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Icmd/ld -Dexit=ld_fuzz_exit \
+	    -Dfree=ld_fuzz_free -o $@ $< $(LD_FUZZ_SRCS) $(PKG_LIBS) -liberty

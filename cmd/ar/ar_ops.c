@@ -27,7 +27,6 @@
 #include "outfile.h"
 #include "xalloc.h"
 
-#define SMALL_FILE	(1 << 20)	/* read, not mapped, up to this size */
 
 static struct ar_member *grow(struct ar_archive *, size_t);
 static int load_members(struct ar_archive *, struct arread *);
@@ -262,12 +261,28 @@ ar_save(struct ar_archive *a, const struct ar_opts *o)
 	wo.symtab = !o->no_symtab;
 	wo.index_time = o->deterministic && !o->touch ? 0 : epoch();
 	wo.path = a->path;
+	if (a->mapped)
+		wo.old = mapfile_span(&a->map);
 	if (outfile_open(&of, a->path, outfile_default_mode(0666)) == -1) {
 		diag_errno(a->path, "cannot create");
 		free(wm);
 		return -1;
 	}
 	r = arwrite_write(&of, wm, a->n, &wo);
+	if (r == 1) {
+		/*
+		 * The archive already holds these bytes (ranlib of an archive
+		 * whose index is current).  Leave it, newer, as a rewrite
+		 * would have; if its time cannot be set, rewrite it after all.
+		 */
+		if (utimensat(AT_FDCWD, a->path, NULL, 0) == 0) {
+			outfile_abort(&of);
+			free(wm);
+			return 0;
+		}
+		memset(&wo.old, 0, sizeof(wo.old));
+		r = arwrite_write(&of, wm, a->n, &wo);
+	}
 	free(wm);
 	if (r == -1) {
 		outfile_abort(&of);
@@ -281,40 +296,40 @@ ar_save(struct ar_archive *a, const struct ar_opts *o)
 }
 
 /*
- * Read file as member m.  Small files (most objects) are read into memory:
- * for thousands of them, mmap and munmap cost more than the copy.  Big
- * ones are mapped.  st receives the file's status.
+ * Read file as member m.  Files are mapped, not read: the archive is
+ * written with writev straight from the mappings, so the kernel makes the
+ * only copy.  Should mappings run out (ENOMEM: tens of thousands of
+ * members), the file is read into memory instead.  st receives the
+ * file's status.
  */
 static int
 map_member(struct ar_member *m, const char *file, struct stat *st)
 {
 	ssize_t n;
 	size_t got = 0;
-	int fd;
+	int fd, e;
 
-	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) == -1 ||
-	    fstat(fd, st) == -1) {
+	if (stat(file, st) == -1) {
 		diag_errno(file, "cannot open");
-		if (fd != -1)
-			close(fd);
 		return -1;
 	}
 	if (S_ISDIR(st->st_mode)) {
 		diag_error(file, "is a directory");
-		close(fd);
 		return -1;
 	}
-	if (!S_ISREG(st->st_mode) || st->st_size > SMALL_FILE) {
-		close(fd);
-		m->map = xcalloc(1, sizeof(*m->map));
-		if (mapfile_open(m->map, file) == -1) {
-			diag_errno(file, "cannot open");
-			free(m->map);
-			m->map = NULL;
-			return -1;
-		}
+	m->map = xcalloc(1, sizeof(*m->map));
+	if (mapfile_open(m->map, file) == 0) {
 		m->data = mapfile_span(m->map);
 		return 0;
+	}
+	e = errno;
+	free(m->map);
+	m->map = NULL;
+	errno = e;
+	if (e != ENOMEM || !S_ISREG(st->st_mode) ||
+	    (fd = open(file, O_RDONLY | O_CLOEXEC)) == -1) {
+		diag_errno(file, "cannot open");
+		return -1;
 	}
 	m->buf = xmalloc((size_t)st->st_size + 1);
 	while (got < (size_t)st->st_size) {

@@ -51,16 +51,16 @@ static void	write_verneed(struct link *, unsigned char *);
 static void	write_copies(struct link *);
 
 /*
- * The name a symbol has in .dynsym: "foo@V1" and "foo@@V2" (.symver)
- * are foo, their version being in .gnu.version.
+ * The name a symbol has in .dynsym: "foo@V1" and "foo@@V2" (.symver),
+ * defined here or referred to (shlib.c bind_versioned_refs), are foo,
+ * their version being in .gnu.version.
  */
 static size_t
 dyn_namelen(const struct symbol *s)
 {
 	const char *at;
 
-	if (s->kind == SYM_SHARED ||
-	    (at = memchr(s->name, '@', s->namelen)) == NULL)
+	if ((at = memchr(s->name, '@', s->namelen)) == NULL)
 		return s->namelen;
 	return (size_t)(at - s->name);
 }

@@ -40,6 +40,8 @@ enum act {
 	A_COPY,		/* a copy relocation, then static */
 	A_CANON,	/* a canonical PLT entry, then static */
 	A_BRANCH,	/* call/jmp *foo@GOTPCREL(%rip) made direct */
+	A_TLSDESC,	/* TLS descriptor kept: a GOT pair, R_X86_64_TLSDESC */
+	A_TLSCALL,	/* its call, left as it is */
 	A_ERROR,
 };
 
@@ -158,9 +160,17 @@ classify(struct link *ctx, struct input_section *is, const Elf64_Rela *r,
 		return exec ? A_STATIC : A_DTPOFF;
 	case R_X86_64_TPOFF32:
 	case R_X86_64_TPOFF64:
-	case R_X86_64_GOTPC32_TLSDESC:
-	case R_X86_64_TLSDESC_CALL:
 		return exec ? A_STATIC : A_ERROR;
+	/*
+	 * TLS descriptors: an executable's own variables become local
+	 * exec (tlsdesc.c); others keep the descriptor, which the loader
+	 * fills in at startup (an R_X86_64_TLSDESC in .rela.dyn, as lld
+	 * writes it; glibc resolves those eagerly in any case).
+	 */
+	case R_X86_64_GOTPC32_TLSDESC:
+		return exec && !pre ? A_STATIC : A_TLSDESC;
+	case R_X86_64_TLSDESC_CALL:
+		return exec && !pre ? A_STATIC : A_TLSCALL;
 	default:
 		return A_STATIC;
 	}
@@ -211,6 +221,10 @@ got_reloc(struct link *ctx, const struct got_entry *g)
 		    R_X86_64_NONE;
 	case GOT_DTPMOD:
 		return R_X86_64_DTPMOD64;
+	case GOT_TLSDESC:
+		return R_X86_64_TLSDESC;
+	case GOT_TLSDESC_ARG:
+		return R_X86_64_NONE;
 	default:
 		return pre ? R_X86_64_DTPOFF64 : R_X86_64_NONE;
 	}
@@ -332,6 +346,13 @@ scan_dynamic_reloc(struct link *ctx, struct input_section *is, size_t *k)
 		if (s->gotgd < 0) {
 			s->gotgd = slot_new(ctx, s, GOT_DTPMOD);
 			slot_new(ctx, s, GOT_DTPOFF);
+		}
+		break;
+	case A_TLSDESC:
+		s = reloc_symbol(ctx, f, idx, true);
+		if (s->gotdesc < 0) {
+			s->gotdesc = slot_new(ctx, s, GOT_TLSDESC);
+			slot_new(ctx, s, GOT_TLSDESC_ARG);
 		}
 		break;
 	case A_LD:
@@ -531,6 +552,12 @@ apply_dynamic_reloc(struct link *ctx, struct input_section *is,
 		v = (int64_t)(slot_address(ctx, ctx->tlsld_got) +
 		    (uint64_t)A - P);
 		goto put32;
+	case A_TLSDESC:
+		s = is->file->symbols[ELF64_R_SYM(r->r_info)];
+		v = (int64_t)(slot_address(ctx, s->gotdesc) + (uint64_t)A - P);
+		goto put32;
+	case A_TLSCALL:
+		return 0;
 	case A_DTPOFF:
 		v = (int64_t)(S + (uint64_t)A - ctx->tls_addr);
 		if (type == R_X86_64_DTPOFF64) {
@@ -583,8 +610,11 @@ write_dynamic_got(struct link *ctx, unsigned char *p)
 		if (g->kind == GOT_TPOFF && v != 0)
 			v = ctx->opts.shared ? v - ctx->tls_addr :
 			    tp_offset(ctx, v);
-		else if (g->kind == GOT_DTPOFF && v != 0)
+		else if ((g->kind == GOT_DTPOFF || g->kind == GOT_TLSDESC) &&
+		    v != 0)
 			v -= ctx->tls_addr;
+		else if (g->kind == GOT_TLSDESC_ARG)
+			v = 0;
 		else if (g->kind == GOT_DTPMOD)
 			v = 0;
 		store64(p + (uint64_t)i * 8, type == R_X86_64_RELATIVE ||

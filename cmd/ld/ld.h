@@ -48,6 +48,8 @@ enum sym_kind {
 
 /* Symbol flags. */
 #define SF_REFSTRONG	0x10	/* a non-weak reference exists */
+#define SF_NOTED	0x20	/* "DSO missing" said (needed.c) */
+#define SF_SHLIBREF	0x40	/* a named library's non-weak reference */
 #define SF_EMITTED	0x80	/* written to .symtab (symtab.c) */
 
 /*
@@ -88,6 +90,7 @@ struct symbol {
 	uint16_t		 outver;	/* .gnu.version entry */
 	uint32_t		 dynidx;	/* index in .dynsym, 0: none */
 	int32_t			 gotgd;		/* TLSGD pair of GOT slots */
+	int32_t			 gotdesc;	/* TLS descriptor GOT pair */
 	struct shared_file	*dso;		/* SYM_SHARED only */
 	uint64_t		 copyoff;	/* SD_COPY: offset in .dynbss */
 };
@@ -182,11 +185,15 @@ enum got_kind {
 	GOT_TPOFF,	/* its offset from the thread pointer */
 	GOT_DTPMOD,	/* its TLS module id (sym NULL: this module's) */
 	GOT_DTPOFF,	/* its offset in its module's TLS block */
+	GOT_TLSDESC,	/* a TLS descriptor (two slots, this the first) */
+	GOT_TLSDESC_ARG, /* its second slot, set by the loader */
 };
 
 /*
  * A shared library input (shlib.c).  Only its dynamic symbol table, its
- * version definitions and its DT_SONAME are read.  vername[i] is the name
+ * version definitions and its dynamic tags are read.  An implicit one
+ * (needed.c) is not on the command line: it only resolves the undefined
+ * symbols of the libraries that need it, and never gets a DT_NEEDED.  vername[i] is the name
  * of version definition i (NULL if none), and verout[i] its index in our
  * .gnu.version_r once a symbol needs it (0 before).
  */
@@ -206,6 +213,15 @@ struct shared_file {
 	uint32_t		 sonamestr;	/* offset in .dynstr */
 	bool			 as_needed;
 	bool			 needed;	/* gets a DT_NEEDED */
+	/* Its own dependencies (needed.c). */
+	const char		**needed_names;	/* its DT_NEEDED entries */
+	size_t			 nneeded;
+	const char		*runpath;	/* DT_RUNPATH, else DT_RPATH */
+	struct shared_file	*by;		/* implicit: who needs it */
+	struct mapfile		*map;		/* implicit: its mapping */
+	bool			 implicit;	/* loaded for another's
+						   DT_NEEDED, not named */
+	bool			 deps_done;	/* its DT_NEEDED looked for */
 };
 
 struct got_entry {
@@ -262,6 +278,14 @@ struct output_section {
 	int			 segment;	/* 0 R, 1 RX, 2 R, 3 RW, 4 none */
 };
 
+/*
+ * --unresolved-symbols=, -z defs, --allow-shlib-undefined: whether the
+ * undefined symbols of objects, or of shared libraries, are reported.
+ * UNRES_UNSET until an option sets it; parse_args then gives GNU's
+ * defaults (reported when linking an executable, not in -shared).
+ */
+enum { UNRES_UNSET, UNRES_IGNORE, UNRES_REPORT };
+
 /* One option per long option name (STYLE.md section 4). */
 struct ld_opts {
 	const char	*output;
@@ -287,7 +311,9 @@ struct ld_opts {
 	bool		 shared;
 	bool		 static_pie;
 	bool		 now;		/* -z now */
-	bool		 z_defs;	/* -z defs, --no-undefined */
+	int		 unresolved_objs;	/* UNRES_*: objects' undefined */
+	int		 unresolved_shlibs;	/* and shared libraries' */
+	bool		 warn_unresolved;	/* warnings, not errors */
 	bool		 z_nodelete;
 	bool		 z_origin;
 	bool		 z_text;
@@ -301,6 +327,8 @@ struct ld_opts {
 	const char	*soname;
 	const char	*dynamic_linker;
 	const char	*rpath;		/* the -rpath values joined by ':' */
+	const char	*rpath_link;	/* the -rpath-link values */
+	bool		 rpath_from_env; /* rpath is LD_RUN_PATH */
 	const char	*version_script;
 	const char	*dynamic_list;
 };
@@ -443,6 +471,8 @@ struct lexer {
 	const char	*punct;
 	const char	*path;
 	bool		 hash_comments;	/* '#' starts a comment */
+	bool		 cxx_words;	/* "::" inside a word (C++ names) */
+	bool		 quoted;	/* the last token was "quoted" */
 	bool		 err;
 	char		 tok[4096];
 };
@@ -539,6 +569,8 @@ void	write_map(struct link *);
 struct shared_file *read_shared_file(struct link *, struct input_arg *,
 	    struct span, uint32_t);
 void	add_shared_symbols(struct link *, struct shared_file *);
+size_t	dso_find_version(const struct shared_file *, const char *, size_t,
+	    const char *);
 void	resolve_dynamic(struct link *);
 bool	sym_preemptible(const struct link *, const struct symbol *);
 
@@ -561,6 +593,11 @@ void	write_dynamic_got(struct link *, unsigned char *);
 void	write_plt(struct link *, struct output_section *);
 void	reladyn_add(struct link *, uint64_t, uint32_t, uint32_t, int64_t);
 uint64_t shared_symbol_address(struct link *, const struct symbol *);
+
+/* needed.c */
+void	load_needed_libraries(struct link *);
+void	check_shlib_undefined(struct link *);
+void	note_missing_dso(struct link *, struct symbol *, struct input_file *);
 
 /* wrap.c */
 void	add_wrap(struct link *, const char *);

@@ -11,6 +11,16 @@
 
 #include "ld.h"
 
+/*
+ * In C++ names (extern "C++" in a version script) "::" is part of a
+ * word, as in GNU ld's lexer, though ':' alone is punctuation.
+ */
+static bool
+is_scope(const struct lexer *lx, const char *p)
+{
+	return lx->cxx_words && lx->end - p >= 2 && p[0] == ':' && p[1] == ':';
+}
+
 /* Skip white space and comments; true if a token follows. */
 static bool
 skip_space(struct lexer *lx)
@@ -44,14 +54,16 @@ lexer_next(struct lexer *lx)
 {
 	size_t n = 0;
 
+	lx->quoted = false;
 	if (!skip_space(lx))
 		return false;
-	if (strchr(lx->punct, *lx->p) != NULL) {
+	if (strchr(lx->punct, *lx->p) != NULL && !is_scope(lx, lx->p)) {
 		lx->tok[0] = *lx->p++;
 		lx->tok[1] = '\0';
 		return true;
 	}
 	if (*lx->p == '"') {
+		lx->quoted = true;
 		for (lx->p++; lx->p < lx->end && *lx->p != '"'; lx->p++)
 			if (n < sizeof(lx->tok) - 1)
 				lx->tok[n++] = *lx->p;
@@ -59,7 +71,13 @@ lexer_next(struct lexer *lx)
 			lx->p++;
 	} else {
 		while (lx->p < lx->end && !isspace((unsigned char)*lx->p) &&
-		    *lx->p != '"' && strchr(lx->punct, *lx->p) == NULL) {
+		    *lx->p != '"' && (strchr(lx->punct, *lx->p) == NULL ||
+		    is_scope(lx, lx->p))) {
+			if (is_scope(lx, lx->p) && n < sizeof(lx->tok) - 2) {
+				lx->tok[n++] = *lx->p++;
+				lx->tok[n++] = *lx->p++;
+				continue;
+			}
 			if (n < sizeof(lx->tok) - 1)
 				lx->tok[n++] = *lx->p;
 			lx->p++;

@@ -45,27 +45,28 @@ static bool	parse_ignored(struct argstate *, const char *);
 static bool	parse_dynamic(struct link *, struct argstate *, const char *);
 static void	add_rpath(struct link *, const char *);
 static unsigned	thread_count(const char *);
+static void	add_rpath_link(struct link *, const char *);
+static bool	parse_unresolved(struct ld_opts *, const char *, const char *);
 
 /* Options taking an argument that a static link does not need. */
 static const char *const ignored_with_arg[] = {
-	"plugin", "plugin-opt", "m", "rpath-link", "O", "sysroot",
+	"plugin", "plugin-opt", "m", "O", "sysroot",
 	"exclude-libs", "compress-debug-sections", "color-diagnostics",
-	"unresolved-symbols", "y", "trace-symbol",
+	"y", "trace-symbol",
 	"Y", "audit", "f", "F", "package-metadata",
 	NULL
 };
 
 /* Flags that do not change a static link (or are the default). */
 static const char *const ignored_flags[] = {
-	"eh-frame-hdr-unused", "nostdlib", "allow-shlib-undefined",
-	"no-allow-shlib-undefined", "sort-common", "warn-common",
+	"eh-frame-hdr-unused", "nostdlib", "sort-common", "warn-common",
 	"X", "x", "discard-locals", "discard-all",
 	"g", "no-warn-mismatch", "fatal-warnings-unused",
 	"no-fatal-warnings", "Qy", "d", "dc", "dp", "color-diagnostics",
 	"no-color-diagnostics", "no-relax", "relax", "warn-once",
 	"no-copy-dt-needed-entries", "copy-dt-needed-entries",
 	"no-gc-sections-unused", "demangle",
-	"no-demangle", "error-unresolved-symbols", "warn-shared-textrel",
+	"no-demangle", "warn-shared-textrel",
 	"nmagic", "n", "build-id=none-unused", "no-keep-memory",
 	"reduce-memory-overheads", "trace", "t", "no-undefined-version",
 	"undefined-version", "EL", "eh-frame-hdr-none",
@@ -180,6 +181,8 @@ parse_args(struct link *ctx, int argc, char **argv)
 	ctx->opts.relro = true;
 	ctx->opts.hash_gnu = ctx->opts.hash_sysv = true;
 	ctx->opts.separate_code = true;
+	/* Debian's GNU ld is built with --enable-new-dtags: RUNPATH. */
+	ctx->opts.new_dtags = true;
 	for (st.i = 1; st.i < argc; st.i++) {
 		a = argv[st.i];
 		if (a[0] != '-' || a[1] == '\0') {
@@ -195,6 +198,19 @@ parse_args(struct link *ctx, int argc, char **argv)
 		exit(0);
 	if (ctx->nargs == 0 && diag_errors() == 0)
 		diag_error(NULL, "no input files");
+	/* Without -rpath, GNU ld records LD_RUN_PATH. */
+	if (ctx->opts.rpath == NULL && (a = getenv("LD_RUN_PATH")) != NULL &&
+	    *a != '\0') {
+		ctx->opts.rpath = a;
+		ctx->opts.rpath_from_env = true;
+	}
+	/* GNU's defaults: only a shared library may leave symbols undefined. */
+	if (ctx->opts.unresolved_objs == UNRES_UNSET)
+		ctx->opts.unresolved_objs = ctx->opts.shared ? UNRES_IGNORE :
+		    UNRES_REPORT;
+	if (ctx->opts.unresolved_shlibs == UNRES_UNSET)
+		ctx->opts.unresolved_shlibs = ctx->opts.shared ? UNRES_IGNORE :
+		    UNRES_REPORT;
 	checkpoint(ctx);
 }
 
@@ -365,9 +381,9 @@ parse_one(struct link *ctx, struct argstate *st, const char *a)
 		else if (strcmp(v, "lazy") == 0)
 			o->now = false;
 		else if (strcmp(v, "defs") == 0)
-			o->z_defs = true;
+			o->unresolved_objs = UNRES_REPORT;
 		else if (strcmp(v, "undefs") == 0)
-			o->z_defs = false;
+			o->unresolved_objs = UNRES_IGNORE;
 		else if (strcmp(v, "nodelete") == 0)
 			o->z_nodelete = true;
 		else if (strcmp(v, "origin") == 0)
@@ -430,7 +446,15 @@ parse_dynamic(struct link *ctx, struct argstate *st, const char *a)
 	else if (flag(a, "disable-new-dtags"))
 		o->new_dtags = false;
 	else if (flag(a, "no-undefined"))
-		o->z_defs = true;
+		o->unresolved_objs = UNRES_REPORT;
+	else if (parse_unresolved(o, a, NULL))
+		;
+	else if (match(st, "unresolved-symbols", &v)) {
+		if (!parse_unresolved(o, a, v))
+			diag_error(NULL, "bad --unresolved-symbols option: %s",
+			    v);
+	} else if (match(st, "rpath-link", &v))
+		add_rpath_link(ctx, v);
 	else if (flag(a, "no-dynamic-linker"))
 		o->no_dynamic_linker = true;
 	else if (match(st, "dynamic-linker", &v) || match(st, "I", &v))
@@ -470,22 +494,74 @@ thread_count(const char *v)
 	return (unsigned)n;
 }
 
+/* A ':'-separated list with dir appended. */
+static const char *
+path_append(const char *old, const char *dir)
+{
+	char *p;
+	size_t n;
+
+	if (old == NULL)
+		return dir;
+	n = strlen(old) + strlen(dir) + 2;
+	p = xmalloc(n);
+	snprintf(p, n, "%s:%s", old, dir);
+	return p;
+}
+
 /* -rpath DIR, repeated: the directories joined by ':' in order. */
 static void
 add_rpath(struct link *ctx, const char *dir)
 {
-	const char *old = ctx->opts.rpath;
-	char *p;
-	size_t n;
+	ctx->opts.rpath = path_append(ctx->opts.rpath, dir);
+}
 
-	if (old == NULL) {
-		ctx->opts.rpath = dir;
-		return;
+/* -rpath-link DIR: where libraries' own DT_NEEDED are looked for. */
+static void
+add_rpath_link(struct link *ctx, const char *dir)
+{
+	ctx->opts.rpath_link = path_append(ctx->opts.rpath_link, dir);
+}
+
+/*
+ * The options saying which undefined symbols are errors: the flags when
+ * v is NULL (false if a is none of them), else --unresolved-symbols=v.
+ * The last one given wins, as with GNU ld.
+ */
+static bool
+parse_unresolved(struct ld_opts *o, const char *a, const char *v)
+{
+	static const struct {
+		const char	*name;
+		int		 objs, shlibs;
+	} kw[] = {
+		{ "ignore-all", UNRES_IGNORE, UNRES_IGNORE },
+		{ "report-all", UNRES_REPORT, UNRES_REPORT },
+		{ "ignore-in-object-files", UNRES_IGNORE, UNRES_REPORT },
+		{ "ignore-in-shared-libs", UNRES_REPORT, UNRES_IGNORE },
+	};
+	size_t i;
+
+	if (v == NULL) {
+		if (flag(a, "allow-shlib-undefined"))
+			o->unresolved_shlibs = UNRES_IGNORE;
+		else if (flag(a, "no-allow-shlib-undefined"))
+			o->unresolved_shlibs = UNRES_REPORT;
+		else if (flag(a, "warn-unresolved-symbols"))
+			o->warn_unresolved = true;
+		else if (flag(a, "error-unresolved-symbols"))
+			o->warn_unresolved = false;
+		else
+			return false;
+		return true;
 	}
-	n = strlen(old) + strlen(dir) + 2;
-	p = xmalloc(n);
-	snprintf(p, n, "%s:%s", old, dir);
-	ctx->opts.rpath = p;
+	for (i = 0; i < sizeof(kw) / sizeof(kw[0]); i++)
+		if (strcmp(v, kw[i].name) == 0) {
+			o->unresolved_objs = kw[i].objs;
+			o->unresolved_shlibs = kw[i].shlibs;
+			return true;
+		}
+	return false;
 }
 
 static bool
@@ -590,11 +666,14 @@ usage(void)
 	    "          [-pie | -no-pie | -shared | -static-pie]"
 	    " [-soname name]\n"
 	    "          [-dynamic-linker file] [-rpath dir]"
-	    " [--hash-style=style]\n"
-	    "          [--as-needed] [--version-script file]"
-	    " [-Bsymbolic]\n"
-	    "          [--threads[=count] | --no-threads] [--stats]"
-	    " file ...\n");
+	    " [-rpath-link dir]\n"
+	    "          [--allow-shlib-undefined]"
+	    " [--unresolved-symbols=method]\n"
+	    "          [--hash-style=style] [--as-needed]"
+	    " [--version-script file]\n"
+	    "          [-Bsymbolic] [--threads[=count] | --no-threads]"
+	    " [--stats]\n"
+	    "          file ...\n");
 	exit(1);
 }
 

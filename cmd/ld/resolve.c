@@ -43,7 +43,7 @@ symbol_new(struct link *ctx)
 		ctx->symused = 0;
 	}
 	s = &ctx->symblock[ctx->symused++];
-	s->got = s->gottp = s->iplt = s->gotgd = -1;
+	s->got = s->gottp = s->iplt = s->gotgd = s->gotdesc = -1;
 	return s;
 }
 
@@ -149,7 +149,7 @@ add_archive_symbols(struct link *ctx, struct input_arg *ia)
 		if (s->kind != SYM_UNDEF)
 			continue;
 		m = archive_member_index(a, x->offset);
-		if (s->flags & SF_REFSTRONG) {
+		if (s->flags & (SF_REFSTRONG | SF_SHLIBREF)) {
 			load_member(ctx, a, m);
 			drain(ctx);
 		} else {
@@ -361,7 +361,7 @@ check_symbols(struct link *ctx)
 	struct symbol *s;
 	size_t i, j;
 	/* A shared library may leave symbols to its loader (-z undefs). */
-	bool allow = ctx->opts.shared && !ctx->opts.z_defs;
+	bool allow = ctx->opts.unresolved_objs == UNRES_IGNORE;
 
 	for (i = 0; i < ctx->nfiles && !allow; i++) {
 		f = ctx->files[i];
@@ -422,13 +422,21 @@ report_undefined(struct link *ctx, struct input_file *f, size_t symidx)
 				break;
 			}
 	}
-	if (fn != NULL)
+	/* --warn-unresolved-symbols: the same words, as a warning. */
+	if (ctx->opts.warn_unresolved && fn != NULL)
+		diag_warn(f->name, "in function %s: undefined symbol: %s", fn,
+		    f->symbols[symidx]->name);
+	else if (ctx->opts.warn_unresolved)
+		diag_warn(f->name, "undefined symbol: %s",
+		    f->symbols[symidx]->name);
+	else if (fn != NULL)
 		diag_error(f->name, "in function %s: undefined symbol: %s", fn,
 		    f->symbols[symidx]->name);
 	else
 		diag_error(f->name, "undefined symbol: %s",
 		    f->symbols[symidx]->name);
-	(void)ctx;
+	if (ctx->dynamic)
+		note_missing_dso(ctx, f->symbols[symidx], f);
 }
 
 /* Whether f has an undefined reference to s. */

@@ -27,7 +27,10 @@ static const Elf64_Shdr *section_of_type(const Elf64_Shdr *, size_t,
 		    uint32_t);
 static bool	read_verdefs(struct shared_file *, const Elf64_Shdr *,
 		    const Elf64_Shdr *, size_t);
-static void	read_soname(struct shared_file *, const Elf64_Shdr *,
+static void	bind_versioned_refs(struct link *);
+static void	add_shared_references(struct link *,
+		    const struct shared_file *);
+static void	read_dynamic_tags(struct shared_file *, const Elf64_Shdr *,
 		    const Elf64_Shdr *, size_t);
 
 static const Elf64_Shdr *
@@ -110,7 +113,7 @@ read_shared_file(struct link *ctx, struct input_arg *ia, struct span s,
 		free(d);
 		return NULL;
 	}
-	read_soname(d, sh, section_of_type(sh, n, SHT_DYNAMIC), n);
+	read_dynamic_tags(d, sh, section_of_type(sh, n, SHT_DYNAMIC), n);
 	if (d->soname == NULL) {
 		base = strrchr(ia->path, '/');
 		d->soname = base != NULL ? base + 1 : ia->path;
@@ -150,11 +153,13 @@ read_verdefs(struct shared_file *d, const Elf64_Shdr *sh,
 		for (k = 0; k < count && k < 65536; k++) {
 			if (off % 4 != 0 || (v = span_range(d->data, off,
 			    sizeof(*v))) == NULL || off + v->vd_aux < off ||
+			    (off + v->vd_aux) % 4 != 0 ||
 			    (a = span_range(d->data, off + v->vd_aux,
 			    sizeof(*a))) == NULL || a->vda_name >= strsz)
 				return false;
-			if (walk == 0 && v->vd_ndx > max)
-				max = v->vd_ndx;
+			/* Bit 15 is not part of the index. */
+			if (walk == 0 && (v->vd_ndx & 0x7fff) > max)
+				max = v->vd_ndx & 0x7fff;
 			else if (walk == 1 && (v->vd_flags & VER_FLG_BASE) == 0)
 				d->vername[v->vd_ndx & 0x7fff] =
 				    str + a->vda_name;
@@ -163,7 +168,6 @@ read_verdefs(struct shared_file *d, const Elf64_Shdr *sh,
 			off += v->vd_next;
 		}
 		if (walk == 0) {
-			max &= 0x7fff;
 			d->nver = max + 1;
 			d->vername = xcalloc(d->nver, sizeof(*d->vername));
 			d->verout = xcalloc(d->nver, sizeof(*d->verout));
@@ -172,22 +176,79 @@ read_verdefs(struct shared_file *d, const Elf64_Shdr *sh,
 	return true;
 }
 
+/*
+ * DT_SONAME, and what needed.c looks for the library's own dependencies
+ * with: its DT_NEEDED names and DT_RUNPATH (or, without it, DT_RPATH).
+ * Tags whose string is outside the table are ignored.
+ */
 static void
-read_soname(struct shared_file *d, const Elf64_Shdr *sh,
+read_dynamic_tags(struct shared_file *d, const Elf64_Shdr *sh,
     const Elf64_Shdr *dyn, size_t n)
 {
 	const Elf64_Dyn *e;
-	const char *str;
-	uint64_t strsz, i;
+	const char *str, *rpath = NULL;
+	uint64_t strsz, i, ne, nneeded = 0;
 
 	if (dyn == NULL || dyn->sh_link >= n || dyn->sh_offset % 8 != 0 ||
 	    (str = strings(d->data, &sh[dyn->sh_link], &strsz)) == NULL ||
 	    (e = span_range(d->data, dyn->sh_offset, dyn->sh_size)) == NULL)
 		return;
-	for (i = 0; i < dyn->sh_size / sizeof(*e) && e[i].d_tag != DT_NULL;
-	    i++)
-		if (e[i].d_tag == DT_SONAME && e[i].d_un.d_val < strsz)
+	ne = dyn->sh_size / sizeof(*e);
+	for (i = 0; i < ne && e[i].d_tag != DT_NULL; i++)
+		nneeded += e[i].d_tag == DT_NEEDED;
+	if (nneeded > 0)
+		d->needed_names = xcalloc(nneeded, sizeof(*d->needed_names));
+	for (i = 0; i < ne && e[i].d_tag != DT_NULL; i++) {
+		if (e[i].d_un.d_val >= strsz)
+			continue;
+		switch (e[i].d_tag) {
+		case DT_SONAME:
 			d->soname = str + e[i].d_un.d_val;
+			break;
+		case DT_NEEDED:
+			d->needed_names[d->nneeded++] = str + e[i].d_un.d_val;
+			break;
+		case DT_RUNPATH:
+			d->runpath = str + e[i].d_un.d_val;
+			break;
+		case DT_RPATH:
+			rpath = str + e[i].d_un.d_val;
+			break;
+		}
+	}
+	/* The loader ignores DT_RPATH when DT_RUNPATH is there. */
+	if (d->runpath == NULL)
+		d->runpath = rpath;
+}
+
+/*
+ * A library's non-weak undefined references load the archive members
+ * that define them, as GNU ld does, whether the member's archive comes
+ * before or after the library.  GNU ld keeps the references of an
+ * --as-needed library only if it is needed when it is read (live).
+ */
+static void
+add_shared_references(struct link *ctx, const struct shared_file *d)
+{
+	const Elf64_Sym *es;
+	struct symbol *s;
+	const char *name;
+	size_t i;
+
+	for (i = 1; i < d->nsyms; i++) {
+		es = &d->syms[i];
+		if (es->st_shndx != SHN_UNDEF ||
+		    ELF64_ST_BIND(es->st_info) != STB_GLOBAL ||
+		    es->st_name == 0 || es->st_name >= d->strsz)
+			continue;
+		name = d->strtab + es->st_name;
+		s = symbol_intern(ctx, name, strlen(name));
+		s->flags |= SF_SHLIBREF;
+		if (s->kind == SYM_LAZY) {
+			s->kind = SYM_UNDEF;
+			load_member(ctx, s->ar, s->member);
+		}
+	}
 }
 
 /*
@@ -205,6 +266,7 @@ add_shared_symbols(struct link *ctx, struct shared_file *d)
 	const char *name;
 	uint16_t v;
 	size_t i;
+	bool live = !d->as_needed;
 
 	for (i = 1; i < d->nsyms; i++) {
 		es = &d->syms[i];
@@ -221,6 +283,8 @@ add_shared_symbols(struct link *ctx, struct shared_file *d)
 			continue;
 		if (s->kind != SYM_UNDEF && s->kind != SYM_LAZY)
 			continue;
+		if ((s->flags & SF_REFSTRONG) && s->ref != NULL)
+			live = true;
 		s->kind = SYM_SHARED;
 		s->dso = d;
 		s->value = es->st_value;
@@ -229,6 +293,75 @@ add_shared_symbols(struct link *ctx, struct shared_file *d)
 		s->ver = v & 0x7fff;
 		s->file = NULL;
 		s->ar = NULL;
+	}
+	if (live)
+		add_shared_references(ctx, d);
+}
+
+/*
+ * The definition of name (n bytes) with version ver in d, as an index
+ * in its .dynsym, or 0.  A hidden version (foo@V1 beside foo@@V2) counts:
+ * that is what such references are for.
+ */
+size_t
+dso_find_version(const struct shared_file *d, const char *name, size_t n,
+    const char *ver)
+{
+	const Elf64_Sym *es;
+	uint16_t v;
+	size_t i;
+
+	if (d->versym == NULL)
+		return 0;
+	for (i = 1; i < d->nsyms; i++) {
+		es = &d->syms[i];
+		v = d->versym[i] & 0x7fff;
+		if (es->st_shndx == SHN_UNDEF || es->st_name >= d->strsz ||
+		    ELF64_ST_BIND(es->st_info) == STB_LOCAL || v >= d->nver ||
+		    d->vername[v] == NULL || strcmp(d->vername[v], ver) != 0 ||
+		    strncmp(d->strtab + es->st_name, name, n) != 0 ||
+		    d->strtab[es->st_name + n] != '\0')
+			continue;
+		return i;
+	}
+	return 0;
+}
+
+/*
+ * An object's undefined reference to one version of a symbol, "foo@V1"
+ * (made by .symver), binds to that version of foo in the first library
+ * defining it, as with GNU ld; check_symbols reports the others.
+ */
+static void
+bind_versioned_refs(struct link *ctx)
+{
+	const Elf64_Sym *es;
+	struct shared_file *d;
+	struct symbol *s;
+	const char *at, *ver;
+	size_t i, k, idx;
+
+	for (i = 0; i < ctx->symtab.cap; i++) {
+		s = ctx->symtab.ents[i].val;
+		if (s == NULL || s->kind != SYM_UNDEF || s->ref == NULL ||
+		    (at = memchr(s->name, '@', s->namelen)) == NULL)
+			continue;
+		ver = at + 1 + (at[1] == '@');
+		for (k = 0; k < ctx->ndsos; k++) {
+			d = ctx->dsos[k];
+			idx = dso_find_version(d, s->name,
+			    (size_t)(at - s->name), ver);
+			if (idx == 0)
+				continue;
+			es = &d->syms[idx];
+			s->kind = SYM_SHARED;
+			s->dso = d;
+			s->value = es->st_value;
+			s->size = es->st_size;
+			s->type = ELF64_ST_TYPE(es->st_info);
+			s->ver = d->versym[idx] & 0x7fff;
+			break;
+		}
 	}
 }
 
@@ -244,6 +377,7 @@ resolve_dynamic(struct link *ctx)
 	struct symbol *s;
 	size_t i, j;
 
+	bind_versioned_refs(ctx);
 	for (i = 0; i < ctx->ndsos; i++)
 		ctx->dsos[i]->needed = !ctx->dsos[i]->as_needed;
 	for (i = 0; i < ctx->nfiles; i++) {
@@ -264,6 +398,11 @@ resolve_dynamic(struct link *ctx)
 			s->kind = SYM_UNDEF;
 			s->dso = NULL;
 		}
+	}
+	/* The libraries' own dependencies, and what they leave undefined. */
+	if (ctx->opts.unresolved_shlibs == UNRES_REPORT) {
+		load_needed_libraries(ctx);
+		check_shlib_undefined(ctx);
 	}
 	if (ctx->vs != NULL)
 		apply_version_script(ctx);

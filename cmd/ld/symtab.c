@@ -50,6 +50,9 @@ static size_t	synthetic_list(struct link *, struct symbol ***);
 static void	clear_marks(struct link *);
 static void	emit(struct symwriter *, const char *, size_t, uint8_t,
 		    uint8_t, uint16_t, uint64_t, uint64_t);
+static void	emit_ver(struct symwriter *, const char *, size_t,
+		    const char *, uint8_t, uint8_t, uint16_t, uint64_t,
+		    uint64_t);
 
 static bool
 local_wanted(const struct input_file *f, size_t i)
@@ -81,7 +84,17 @@ static void
 emit(struct symwriter *w, const char *name, size_t len, uint8_t info,
     uint8_t other, uint16_t shndx, uint64_t value, uint64_t size)
 {
+	emit_ver(w, name, len, NULL, info, other, shndx, value, size);
+}
+
+/* emit, with the name written "name@ver" when ver is not NULL. */
+static void
+emit_ver(struct symwriter *w, const char *name, size_t len, const char *ver,
+    uint8_t info, uint8_t other, uint16_t shndx, uint64_t value,
+    uint64_t size)
+{
 	Elf64_Sym *es;
+	size_t vlen = ver != NULL ? strlen(ver) + 1 : 0;
 
 	if (w->syms != NULL) {
 		es = &w->syms[w->nsyms];
@@ -93,12 +106,33 @@ emit(struct symwriter *w, const char *name, size_t len, uint8_t info,
 		es->st_size = size;
 		if (len) {
 			memcpy(w->str + w->strsize, name, len);
-			w->str[w->strsize + len] = '\0';
+			if (vlen > 0) {
+				w->str[w->strsize + len] = '@';
+				memcpy(w->str + w->strsize + len + 1, ver,
+				    vlen - 1);
+			}
+			w->str[w->strsize + len + vlen] = '\0';
 		}
 	}
 	w->nsyms++;
 	if (len)
-		w->strsize += len + 1;
+		w->strsize += len + vlen + 1;
+}
+
+/*
+ * The version an imported symbol binds to, which GNU ld appends to its
+ * .symtab name (puts@GLIBC_2.2.5); NULL if none, or if the name is
+ * already versioned (an object's reference to foo@V1).
+ */
+static const char *
+import_version(const struct symbol *s)
+{
+	const struct shared_file *d = s->dso;
+
+	if (d == NULL || s->ver < 2 || s->ver >= d->nver ||
+	    memchr(s->name, '@', s->namelen) != NULL)
+		return NULL;
+	return d->vername[s->ver];
 }
 
 /* Value and section index of a defined symbol, as .symtab shows them. */
@@ -173,19 +207,26 @@ static void
 walk_globals(struct link *ctx, struct symwriter *w, struct symbol *s,
     bool loc)
 {
-	uint64_t value = 0;
+	uint64_t value = 0, size = s->size;
 	uint16_t shndx = SHN_UNDEF;
 	uint8_t bind = s->bind, type = s->type;
+	const char *ver = NULL;
 
 	if (s->kind == SYM_DEFINED || s->kind == SYM_SYNTHETIC)
 		placed(ctx, s, &value, &shndx);
 	else if (s->kind == SYM_SHARED) {
-		/* Imported: undefined here, unless copied into .dynbss. */
+		/*
+		 * Imported: undefined here, size 0 and named with its
+		 * version as GNU ld does, unless copied into .dynbss.
+		 */
 		bind = (s->flags & SF_REFSTRONG) ? STB_GLOBAL : STB_WEAK;
+		ver = import_version(s);
+		size = 0;
 		if (s->dflags & SD_COPY) {
 			value = symbol_address(ctx, s);
 			shndx = (uint16_t)ctx->dynbss->index;
 			bind = STB_GLOBAL;
+			size = s->size;
 		}
 	} else {
 		bind = (s->flags & SF_REFSTRONG) ? STB_GLOBAL : STB_WEAK;
@@ -196,8 +237,8 @@ walk_globals(struct link *ctx, struct symwriter *w, struct symbol *s,
 	/* Hidden symbols become local in an executable (gABI). */
 	if (loc)
 		bind = STB_LOCAL;
-	emit(w, s->name, s->namelen, ELF64_ST_INFO(bind, type),
-	    s->visibility, shndx, value, s->size);
+	emit_ver(w, s->name, s->namelen, ver, ELF64_ST_INFO(bind, type),
+	    s->visibility, shndx, value, size);
 }
 
 static bool

@@ -14,11 +14,15 @@
  * named node get that version as their default (foo@@V1).  Symbols named
  * "foo@V1" or "foo@@V2" by the assembler's .symver directive are exported
  * as foo with version V1 (hidden: only old programs bind to it) or V2 (the
- * default).  extern "C++" blocks are read, but their patterns would need
- * demangled names and match nothing.  The on-disk format of .gnu.version_d
+ * default).  The patterns of an extern "C++" block match the demangled
+ * name (libiberty's cplus_demangle with parameters, as GNU ld's
+ * bfd_demangle), or the name itself when it is not mangled; a quoted
+ * pattern is a literal name, not a wildcard.  Symbols are demangled only
+ * when a script has such a block.  The on-disk format of .gnu.version_d
  * is in the LSB, "Symbol Versioning".
  */
 #include <ctype.h>
+#include <demangle.h>
 #include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +45,7 @@ struct vspattern {
 	uint16_t	 ver;		/* 1: anonymous node; else node + 2 */
 	bool		 local;
 	bool		 wild;
-	bool		 cxx;		/* in extern "C++" (never matches) */
+	bool		 cxx;		/* in extern "C++": demangled names */
 };
 
 struct verscript {
@@ -50,16 +54,19 @@ struct verscript {
 	struct vspattern *pats;
 	size_t		 npats, cappats;
 	uint32_t	 basestr;
+	bool		 has_cxx;	/* some pattern is cxx */
 };
 
 static bool	parse_node(struct verscript *, struct lexer *);
 static void	add_pattern(struct verscript *, const char *, uint16_t, bool,
-		    bool);
-static int	match_rank(const struct vspattern *, const char *, size_t);
+		    bool, bool);
+static int	match_rank(const struct vspattern *, const char *, size_t,
+		    const char *);
+static char	*demangled(const struct verscript *, const struct symbol *);
 
 static void
 add_pattern(struct verscript *vs, const char *pat, uint16_t ver, bool local,
-    bool cxx)
+    bool cxx, bool quoted)
 {
 	struct vspattern *p;
 
@@ -72,8 +79,9 @@ add_pattern(struct verscript *vs, const char *pat, uint16_t ver, bool local,
 	p->pat = xstrdup(pat);
 	p->ver = ver;
 	p->local = local;
-	p->wild = strpbrk(pat, "*?[") != NULL;
+	p->wild = !quoted && strpbrk(pat, "*?[") != NULL;
 	p->cxx = cxx;
+	vs->has_cxx |= cxx;
 }
 
 static bool
@@ -112,7 +120,7 @@ parse_node(struct verscript *vs, struct lexer *lx)
 		}
 		if (strcmp(lx->tok, "}") == 0) {
 			if (--depth == 1)
-				cxx = false;
+				cxx = lx->cxx_words = false;
 			continue;
 		}
 		if (strcmp(lx->tok, ";") == 0)
@@ -124,14 +132,17 @@ parse_node(struct verscript *vs, struct lexer *lx)
 				return false;
 			continue;
 		}
-		if (strcmp(lx->tok, "extern") == 0) {
-			if (!lexer_next(lx) || !expect(lx, "{"))
+		if (strcmp(lx->tok, "extern") == 0 && depth == 1) {
+			if (!lexer_next(lx))
 				return false;
-			cxx = true;
+			/* Other languages ("Java") match names as they are. */
+			cxx = lx->cxx_words = strcmp(lx->tok, "C++") == 0;
+			if (!expect(lx, "{"))
+				return false;
 			depth++;
 			continue;
 		}
-		add_pattern(vs, lx->tok, ver, local, cxx);
+		add_pattern(vs, lx->tok, ver, local, cxx, lx->quoted);
 	}
 	/* "} PARENT;" or "};" */
 	if (!lexer_next(lx))
@@ -182,14 +193,33 @@ read_version_script(struct link *ctx, const char *path)
 	return diag_errors() == 0;
 }
 
-/* 3: exact, 2: a wildcard, 1: a lone "*", 0: no match. */
+/*
+ * The name extern "C++" patterns see: s demangled (malloced), or NULL
+ * when the script has none or s is not a mangled name.
+ */
+static char *
+demangled(const struct verscript *vs, const struct symbol *s)
+{
+	if (!vs->has_cxx || s->namelen < 2 || s->name[0] != '_' ||
+	    s->name[1] != 'Z')
+		return NULL;
+	return cplus_demangle(s->name, DMGL_PARAMS | DMGL_ANSI);
+}
+
+/*
+ * 3: exact, 2: a wildcard, 1: a lone "*", 0: no match.  dem is the
+ * demangled name, or NULL: cxx patterns then see name itself.
+ */
 static int
-match_rank(const struct vspattern *p, const char *name, size_t len)
+match_rank(const struct vspattern *p, const char *name, size_t len,
+    const char *dem)
 {
 	char buf[1024];
 
-	if (p->cxx)
-		return 0;
+	if (p->cxx && dem != NULL) {
+		name = dem;
+		len = strlen(dem);
+	}
 	if (!p->wild)
 		return strlen(p->pat) == len && memcmp(p->pat, name, len) == 0 ?
 		    3 : 0;
@@ -222,6 +252,7 @@ apply_version_script(struct link *ctx)
 	const struct vspattern *best;
 	struct symbol *s;
 	const char *at;
+	char *dem;
 	size_t i, j;
 	uint16_t v;
 	int r, bestr;
@@ -248,13 +279,15 @@ apply_version_script(struct link *ctx)
 		}
 		best = NULL;
 		bestr = 0;
+		dem = demangled(vs, s);
 		for (j = 0; j < vs->npats; j++) {
-			r = match_rank(&vs->pats[j], s->name, s->namelen);
+			r = match_rank(&vs->pats[j], s->name, s->namelen, dem);
 			if (r > bestr) {
 				bestr = r;
 				best = &vs->pats[j];
 			}
 		}
+		free(dem);
 		if (best == NULL)
 			continue;
 		if (best->local)
@@ -364,13 +397,16 @@ bool
 dynlist_match(const struct link *ctx, const struct symbol *s)
 {
 	const struct verscript *dl = ctx->dynlist;
+	char *dem;
 	size_t j;
+	bool hit = false;
 
 	if (dl == NULL)
 		return false;
-	for (j = 0; j < dl->npats; j++)
-		if (!dl->pats[j].local &&
-		    match_rank(&dl->pats[j], s->name, s->namelen) > 0)
-			return true;
-	return false;
+	dem = demangled(dl, s);
+	for (j = 0; j < dl->npats && !hit; j++)
+		hit = !dl->pats[j].local &&
+		    match_rank(&dl->pats[j], s->name, s->namelen, dem) > 0;
+	free(dem);
+	return hit;
 }

@@ -178,7 +178,7 @@ process(const struct strip_opts *o, const char *path)
 	struct span s;
 
 	/* Before mapping: mmap itself marks the file accessed (-p). */
-	if (stat(path, &st) == -1 || mapfile_open(&mf, path) == -1) {
+	if (stat(path, &st) == -1 || mapfile_open_fd(&mf, path) == -1) {
 		diag_errno(path, "cannot open");
 		return;
 	}

@@ -25,3 +25,40 @@ setup() {
 	run -0 readelf -hW out
 	assert_output --partial "EXEC (Executable file)"
 }
+
+# fuzz/ld_shlib_fuzz: libv.so with version definitions V1 and V2, and
+# the file offset of its .gnu.version_d.
+versioned_lib() {
+	need_shared_libc
+	write v.c 'int foo_old(void) { return 1; }
+int foo_new(void) { return 2; }
+__asm__(".symver foo_old, foo@V1");
+__asm__(".symver foo_new, foo@@V2");'
+	write v.map 'V1 { global: foo; local: *; };
+V2 { global: foo; } V1;'
+	gnu_cc -fPIC -shared -Wl,--version-script,v.map -o libv.so v.c
+	verdef=$(readelf -SW libv.so |
+	    sed -n 's/.*\.gnu\.version_d *VERDEF *[0-9a-f]* \([0-9a-f]*\) .*/\1/p')
+	[ -n "$verdef" ]
+	cc_obj m.o 'int main(void) { return 0; }'
+}
+
+@test "a version definition whose auxiliary entry is misaligned is reported" {
+	versioned_lib
+	# The first Elf64_Verdef's vd_aux (at 12) made odd.
+	corrupt libv.so $((0x$verdef + 12)) 15 00 00 00
+	run -1 --separate-stderr ok_cc -o prog m.o ./libv.so
+	stderr_has "ld: ./libv.so: bad version definitions"
+	# No misaligned read on the way (UBSan's report, under SAN=1).
+	[[ $stderr != *"runtime error"* ]]
+	[ ! -e prog ]
+}
+
+@test "a version definition index with bit 15 set does not shrink the version table" {
+	versioned_lib
+	# The base definition's vd_ndx (at 4) becomes 0x8001: the largest
+	# index is still V2's, 3.
+	corrupt libv.so $((0x$verdef + 4)) 01 80
+	run -0 ok_cc -o prog m.o ./libv.so
+	run -0 ./prog
+}

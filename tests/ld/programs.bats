@@ -43,7 +43,7 @@ int main(void) {
 	    skip "a sanitizer build cannot be linked statically"
 	mkdir self
 	# shellcheck disable=SC2086
-	ok_cc -static -o self/ld $objs "$TOP/build/common/libcommon.a" -lpthread
+	ok_cc -static -o self/ld $objs "$TOP/build/common/libcommon.a" -liberty -lpthread
 	write hello.c '#include <stdio.h>
 int main(void) { puts("hi"); return 0; }'
 	cc -c hello.c
@@ -60,7 +60,7 @@ int main(void) { puts("hi"); return 0; }'
 	[ -f "$TOP/build/common/libcommon.a" ] || skip "no libcommon.a"
 	mkdir self
 	# shellcheck disable=SC2086
-	ok_cc -o self/ld $objs "$TOP/build/common/libcommon.a" -lpthread \
+	ok_cc -o self/ld $objs "$TOP/build/common/libcommon.a" -liberty -lpthread \
 	    $(readelf -sW $objs | grep -q __asan_ && echo -fsanitize=address,undefined)
 	run -0 readelf -hW self/ld
 	assert_line --regexp 'Type: +DYN'

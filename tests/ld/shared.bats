@@ -141,11 +141,18 @@ int main(void) { printf("%d %d\n", pf(), callpf()); return 0; }'
 	assert_output "2 1"
 }
 
-@test "-rpath writes RPATH, and with --enable-new-dtags RUNPATH" {
+@test "-rpath writes RUNPATH as the system's GNU ld does, RPATH with --disable-new-dtags" {
 	ok_cc -shared -Wl,-rpath,/opt/a -Wl,-rpath,/opt/b -o l1.so lib.o
-	[ "$(dyntag l1.so RPATH)" = "Library rpath: [/opt/a:/opt/b]" ]
-	ok_cc -shared -Wl,--enable-new-dtags -Wl,-rpath,/opt/a -o l2.so lib.o
-	[ "$(dyntag l2.so RUNPATH)" = "Library runpath: [/opt/a]" ]
+	gnu_cc -shared -Wl,-rpath,/opt/a -Wl,-rpath,/opt/b -o g1.so lib.o
+	[ -n "$(dyntag g1.so RUNPATH)" ] || skip "GNU ld here writes RPATH"
+	[ "$(dyntag l1.so RUNPATH)" = "Library runpath: [/opt/a:/opt/b]" ]
+	[ "$(dyntag l1.so RUNPATH)" = "$(dyntag g1.so RUNPATH)" ]
+	[ -z "$(dyntag l1.so RPATH)" ]
+	ok_cc -shared -Wl,--disable-new-dtags -Wl,-rpath,/opt/a -o l2.so lib.o
+	[ "$(dyntag l2.so RPATH)" = "Library rpath: [/opt/a]" ]
+	[ -z "$(dyntag l2.so RUNPATH)" ]
+	ok_cc -shared -Wl,--enable-new-dtags -Wl,-rpath,/opt/a -o l3.so lib.o
+	[ "$(dyntag l3.so RUNPATH)" = "Library runpath: [/opt/a]" ]
 }
 
 @test "-z defs and --no-undefined report what a library leaves undefined" {
