@@ -105,7 +105,13 @@ grow(struct strmap *m)
 void **
 strmap_insert(struct strmap *m, const char *key, size_t len, bool *isnew)
 {
-	uint64_t h = hash_bytes(key, len);
+	return strmap_insert_hashed(m, key, len, hash_bytes(key, len), isnew);
+}
+
+void **
+strmap_insert_hashed(struct strmap *m, const char *key, size_t len,
+    uint64_t h, bool *isnew)
+{
 	struct strmap_ent *e;
 	size_t i;
 

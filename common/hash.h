@@ -39,5 +39,19 @@ void	 strmap_free(struct strmap *);
 void	**strmap_insert(struct strmap *, const char *key, size_t len,
 	    bool *isnew);
 void	*strmap_find(const struct strmap *, const char *key, size_t len);
+/*
+ * strmap_insert with the key's hash_bytes already known.  A caller with
+ * many keys hashes them first and prefetches each key's slot a few keys
+ * ahead (strmap_prefetch), so the cache misses of a big table overlap.
+ */
+void	**strmap_insert_hashed(struct strmap *, const char *key, size_t len,
+	    uint64_t hash, bool *isnew);
+
+static inline void
+strmap_prefetch(const struct strmap *m, uint64_t hash)
+{
+	if (m->cap > 0)
+		__builtin_prefetch(&m->ents[hash & (m->cap - 1)], 1);
+}
 
 #endif

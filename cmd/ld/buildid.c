@@ -6,7 +6,17 @@
  * hash the whole output with the ID field still zero, so equal links give
  * equal IDs; uuid is 16 random bytes; 0xHEX is given literally.  SHA-1 is
  * FIPS 180-4 and MD5 is RFC 1321.
+ *
+ * Hashing the whole output is the biggest serial cost of a large link, so
+ * SHA-1 runs on the x86 SHA extensions when the CPU has them (checked once
+ * with CPUID): four rounds per instruction instead of one round per dozen
+ * instructions.  Both versions give the same digest.
  */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define HAVE_SHANI 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +62,88 @@ sha1_block(uint32_t h[5], const unsigned char *p)
 		e = d; d = c; c = rol(b, 30); b = a; a = t;
 	}
 	h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e;
+}
+
+#ifdef HAVE_SHANI
+/*
+ * One group of four rounds.  The state is ABCD in one vector (A in the top
+ * lane) and E folded into the schedule words: sha1nexte derives the next
+ * E from the A of four rounds back, sha1rnds4 runs the rounds with the
+ * function and constant of group g / 5.  Schedule words of group g >= 4
+ * come from the four groups before it (FIPS 180-4 6.1.2 step 1).
+ */
+#define SHANI_GROUP(g) do {						\
+	if ((g) >= 4)							\
+		m[(g) % 4] = _mm_sha1msg2_epu32(_mm_xor_si128(		\
+		    _mm_sha1msg1_epu32(m[(g) % 4], m[((g) + 1) % 4]),	\
+		    m[((g) + 2) % 4]), m[((g) + 3) % 4]);		\
+	ew = (g) == 0 ? _mm_add_epi32(e, m[0]) :			\
+	    _mm_sha1nexte_epu32(prev, m[(g) % 4]);			\
+	prev = abcd;							\
+	abcd = _mm_sha1rnds4_epu32(abcd, ew, (g) / 5);			\
+} while (0)
+
+__attribute__((target("sha,sse4.1")))
+static void
+sha1_blocks_shani(uint32_t h[5], const unsigned char *p, uint64_t nblocks)
+{
+	/* Reverses the 16 bytes: big-endian words, word 0 in the top lane. */
+	const __m128i swap = _mm_set_epi64x(0x0001020304050607LL,
+	    0x08090a0b0c0d0e0fLL);
+	__m128i abcd, e, ew, prev, abcd0, e00, m[4];
+	uint64_t b;
+	int i;
+
+	abcd = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)h), 0x1b);
+	e = _mm_set_epi32((int)h[4], 0, 0, 0);
+	for (b = 0; b < nblocks; b++, p += 64) {
+		abcd0 = abcd;
+		e00 = e;
+		for (i = 0; i < 4; i++)
+			m[i] = _mm_shuffle_epi8(_mm_loadu_si128(
+			    (const __m128i *)(p + 16 * i)), swap);
+		SHANI_GROUP(0); SHANI_GROUP(1); SHANI_GROUP(2);
+		SHANI_GROUP(3); SHANI_GROUP(4); SHANI_GROUP(5);
+		SHANI_GROUP(6); SHANI_GROUP(7); SHANI_GROUP(8);
+		SHANI_GROUP(9); SHANI_GROUP(10); SHANI_GROUP(11);
+		SHANI_GROUP(12); SHANI_GROUP(13); SHANI_GROUP(14);
+		SHANI_GROUP(15); SHANI_GROUP(16); SHANI_GROUP(17);
+		SHANI_GROUP(18); SHANI_GROUP(19);
+		e = _mm_sha1nexte_epu32(prev, e00);
+		abcd = _mm_add_epi32(abcd, abcd0);
+	}
+	_mm_storeu_si128((__m128i *)h, _mm_shuffle_epi32(abcd, 0x1b));
+	h[4] = (uint32_t)_mm_extract_epi32(e, 3);
+}
+
+static bool
+have_shani(void)
+{
+	unsigned int a, b, c, d;
+
+	if (!__get_cpuid_count(7, 0, &a, &b, &c, &d))
+		return false;
+	/* SHA (EBX bit 29) needs SSSE3 and SSE4.1 (ECX of leaf 1). */
+	if (!(b & (1u << 29)) || !__get_cpuid(1, &a, &b, &c, &d))
+		return false;
+	return (c & (1u << 9)) && (c & (1u << 19));
+}
+#endif
+
+/* SHA-1 of whole 64-byte blocks, on the SHA extensions when present. */
+static void
+sha1_blocks(uint32_t h[5], const unsigned char *p, uint64_t nblocks)
+{
+	uint64_t i;
+
+#ifdef HAVE_SHANI
+	if (have_shani()) {
+		sha1_blocks_shani(h, p, nblocks);
+		return;
+	}
+#endif
+	for (i = 0; i < nblocks; i++)
+		sha1_block(h, p + 64 * i);
 }
 
 static void
@@ -111,8 +203,11 @@ digest(const unsigned char *p, uint64_t n, bool md5, unsigned char *out)
 	uint64_t i, full = n & ~(uint64_t)63, bits = n * 8, rest;
 	int j;
 
-	for (i = 0; i < full; i += 64)
-		md5 ? md5_block(h, p + i) : sha1_block(h, p + i);
+	if (md5)
+		for (i = 0; i < full; i += 64)
+			md5_block(h, p + i);
+	else
+		sha1_blocks(h, p, full / 64);
 	rest = n - full;
 	memset(tail, 0, sizeof(tail));
 	memcpy(tail, p + full, rest);
@@ -121,9 +216,12 @@ digest(const unsigned char *p, uint64_t n, bool md5, unsigned char *out)
 	for (j = 0; j < 8; j++)
 		tail[i - 8 + j] = md5 ? (unsigned char)(bits >> (8 * j)) :
 		    (unsigned char)(bits >> (56 - 8 * j));
-	md5 ? md5_block(h, tail) : sha1_block(h, tail);
-	if (i == 128)
-		md5 ? md5_block(h, tail + 64) : sha1_block(h, tail + 64);
+	if (md5) {
+		md5_block(h, tail);
+		if (i == 128)
+			md5_block(h, tail + 64);
+	} else
+		sha1_blocks(h, tail, i / 64);
 	for (j = 0; j < (md5 ? 4 : 5); j++) {
 		if (md5)
 			store32(out + 4 * j, h[j], false);

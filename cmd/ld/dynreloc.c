@@ -488,7 +488,8 @@ gd_to_ie(struct link *ctx, struct input_section *is, const Elf64_Rela *r,
 
 	if (off < 4 || off + 12 > size || memcmp(p - 4, "\x66\x48\x8d\x3d",
 	    4) != 0 || memcmp(p + 4, "\x66\x66\x48\xe8", 4) != 0) {
-		diag_error(is->file->name, "%s+0x%jx: not a known general "
+		if (!reloc_quiet(ctx))
+			diag_error(is->file->name, "%s+0x%jx: not a known general "
 		    "dynamic TLS sequence", is->name, (uintmax_t)off);
 		return 1;
 	}
@@ -582,7 +583,7 @@ apply_dynamic_reloc(struct link *ctx, struct input_section *is,
 		return -1;
 	}
 put32:
-	if (!fits32(v))
+	if (!fits32(v) && !reloc_quiet(ctx))
 		diag_error(is->file->name, "%s+0x%jx: relocation out of "
 		    "range: %jd", is->name, (uintmax_t)r->r_offset,
 		    (intmax_t)v);

@@ -10,7 +10,14 @@
  * are used (scan.c).  Archives are opened and their symbol index read;
  * their members are parsed only when resolve_symbols pulls them in.
  * Shared libraries are read by shlib.c.
+ *
+ * The objects named on the command line are mapped and checked first by
+ * the thread pool, each file on its own (check_object writes only its own
+ * input_file), with errors only noted; the loop in command-line order then
+ * registers them (COMDAT groups: first come, first kept) and checks again,
+ * loudly, any file that failed, so messages keep their order.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,12 +29,56 @@
 
 static struct input_file *parse_object(struct link *, const char *,
 		    struct span, uint64_t);
+static struct input_file *check_object(const char *, struct span, uint64_t,
+		    bool);
+static struct input_file *add_object(struct link *, struct input_file *);
+static void	free_object(struct input_file *);
+static void	hash_names(struct input_file *);
+static void	file_error(struct input_file *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+static void	precheck_range(void *, size_t, size_t);
+static void	add_comdat_groups(struct link *, struct input_file *);
 static bool	check_sections(struct input_file *);
 static bool	check_symtab(struct input_file *);
-static void	setup_sections(struct link *, struct input_file *);
+static void	setup_sections(struct input_file *);
 static void	open_archive(struct link *, struct input_arg *, uint32_t);
 static int	cmp_u64(const void *, const void *);
 static void	all_members(struct archive *);
+
+/* Whether a mapped input is an ELF64 little-endian file of type t. */
+static bool
+elf_of_type(struct span s, unsigned t)
+{
+	return filetype_detect(s) == FT_ELF && s.size >= sizeof(Elf64_Ehdr) &&
+	    ((const Elf64_Ehdr *)s.data)->e_type == t &&
+	    s.data[EI_CLASS] == ELFCLASS64 && s.data[EI_DATA] == ELFDATA2LSB;
+}
+
+/* The parallel part: map and check objects, noting errors only. */
+static void
+precheck_range(void *arg, size_t begin, size_t end)
+{
+	struct link *ctx = arg;
+	struct input_arg *ia;
+	struct input_file *f;
+	size_t i;
+
+	for (i = begin; i < end; i++) {
+		ia = &ctx->args[i];
+		if (mapfile_open(&ia->map, ia->path) == -1)
+			continue;	/* reported by the serial loop */
+		ia->opened = true;
+		if (!elf_of_type(mapfile_span(&ia->map), ET_REL))
+			continue;
+		f = check_object(ia->path, mapfile_span(&ia->map),
+		    (uint64_t)i << 32, true);
+		if (f != NULL && f->bad) {
+			free_object(f);
+			f = NULL;
+		}
+		ia->pre = f;
+	}
+}
 
 void
 read_input_files(struct link *ctx)
@@ -37,10 +88,18 @@ read_input_files(struct link *ctx)
 	struct span s;
 	size_t i;
 
+	pool_for(ctx->pool, ctx->nargs, 16, precheck_range, ctx);
 	for (i = 0; i < ctx->nargs; i++) {
 		ia = &ctx->args[i];
 		mf = &ia->map;
-		if (mapfile_open(mf, ia->path) == -1) {
+		if (ia->pre != NULL) {
+			/* A linker script before it may have moved it. */
+			ia->pre->order = (uint64_t)i << 32;
+			ia->obj = add_object(ctx, ia->pre);
+			ia->pre = NULL;
+			continue;
+		}
+		if (!ia->opened && mapfile_open(mf, ia->path) == -1) {
 			diag_errno(ia->path, "cannot open");
 			continue;
 		}
@@ -89,31 +148,65 @@ aligned_span(struct span s)
 	return s;
 }
 
+/*
+ * An error in file f.  While threads check inputs (f->quiet) it is only
+ * noted: the file is checked again by the serial loop, which reports.
+ */
+static void
+file_error(struct input_file *f, const char *fmt, ...)
+{
+	char msg[4096];
+	va_list ap;
+
+	f->bad = true;
+	if (f->quiet)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_error(f->name, "%s", msg);
+}
+
 static struct input_file *
 parse_object(struct link *ctx, const char *name, struct span s,
     uint64_t order)
 {
+	struct input_file *f = check_object(name, s, order, false);
+
+	return f != NULL ? add_object(ctx, f) : NULL;
+}
+
+/*
+ * Everything about one object that needs no other file: its structure is
+ * checked and its input sections set up.  NULL when it is unusable.
+ */
+static struct input_file *
+check_object(const char *name, struct span s, uint64_t order, bool quiet)
+{
 	struct input_file *f;
 	const Elf64_Ehdr *eh;
 
+	f = xcalloc(1, sizeof(*f));
+	f->name = name;
+	f->quiet = quiet;
 	s = aligned_span(s);
 	eh = span_range(s, 0, sizeof(*eh));
 	if (eh == NULL || eh->e_ident[EI_CLASS] != ELFCLASS64 ||
 	    eh->e_ident[EI_DATA] != ELFDATA2LSB) {
-		diag_error(name, "not a 64-bit little-endian ELF file");
+		file_error(f, "not a 64-bit little-endian ELF file");
+		free(f);
 		return NULL;
 	}
 	if (eh->e_type == ET_DYN) {
-		diag_error(name, "a shared library cannot be an archive "
-		    "member");
+		file_error(f, "a shared library cannot be an archive member");
+		free(f);
 		return NULL;
 	}
 	if (eh->e_type != ET_REL || eh->e_machine != EM_X86_64) {
-		diag_error(name, "not an x86-64 relocatable object");
+		file_error(f, "not an x86-64 relocatable object");
+		free(f);
 		return NULL;
 	}
-	f = xcalloc(1, sizeof(*f));
-	f->name = name;
 	f->data = s;
 	f->ehdr = (const Elf64_Ehdr *)f->data.data;
 	f->order = order;
@@ -121,7 +214,54 @@ parse_object(struct link *ctx, const char *name, struct span s,
 		free(f);
 		return NULL;
 	}
-	setup_sections(ctx, f);
+	setup_sections(f);
+	hash_names(f);
+	f->quiet = false;
+	return f;
+}
+
+/*
+ * The lengths and hashes of the global names, for resolve_symbols: here
+ * they are computed by the threads (for the command line's objects), and
+ * knowing them ahead lets resolve prefetch the symbol table.
+ */
+static void
+hash_names(struct input_file *f)
+{
+	size_t i, n = f->nsyms - f->first_global;
+	const char *name;
+	size_t len;
+
+	if (f->nsyms <= f->first_global)
+		return;
+	f->namehash = xreallocarray(NULL, n, sizeof(*f->namehash));
+	f->namelen = xreallocarray(NULL, n, sizeof(*f->namelen));
+	for (i = 0; i < n; i++) {
+		name = sym_name(f, &f->syms[f->first_global + i]);
+		/* check_symtab: the string table ends in a NUL. */
+		len = strlen(name);
+		f->namelen[i] = (uint32_t)len;
+		f->namehash[i] = hash_bytes(name, len);
+		if (f->syms[f->first_global + i].st_shndx == SHN_UNDEF)
+			f->nundef++;
+	}
+}
+
+static void
+free_object(struct input_file *f)
+{
+	free(f->namehash);
+	free(f->namelen);
+	free(f->secs);
+	free(f->symbols);
+	free(f);
+}
+
+/* The serial part: COMDAT groups, and the file joins the link. */
+static struct input_file *
+add_object(struct link *ctx, struct input_file *f)
+{
+	add_comdat_groups(ctx, f);
 	if (ctx->nfiles == ctx->capfiles) {
 		ctx->capfiles = ctx->capfiles * 2 + 64;
 		ctx->files = xreallocarray(ctx->files, ctx->capfiles,
@@ -140,14 +280,14 @@ check_sections(struct input_file *f)
 	uint64_t n, strndx, i;
 
 	if (eh->e_shentsize != sizeof(Elf64_Shdr) || eh->e_shoff % 8 != 0) {
-		diag_error(f->name, "bad section header table");
+		file_error(f, "bad section header table");
 		return false;
 	}
 	n = eh->e_shnum;
 	strndx = eh->e_shstrndx;
 	sh = span_range(f->data, eh->e_shoff, sizeof(*sh));
 	if (sh == NULL) {
-		diag_error(f->name, "section header table past end of file");
+		file_error(f, "section header table past end of file");
 		return false;
 	}
 	if (n == 0)
@@ -156,7 +296,7 @@ check_sections(struct input_file *f)
 		strndx = sh->sh_link;
 	if (n > f->data.size / sizeof(*sh) || span_range(f->data, eh->e_shoff,
 	    n * sizeof(*sh)) == NULL) {
-		diag_error(f->name, "section header table past end of file");
+		file_error(f, "section header table past end of file");
 		return false;
 	}
 	f->shdrs = sh;
@@ -165,12 +305,12 @@ check_sections(struct input_file *f)
 		sh = &f->shdrs[i];
 		if (sh->sh_type != SHT_NOBITS &&
 		    span_range(f->data, sh->sh_offset, sh->sh_size) == NULL) {
-			diag_error(f->name, "section %ju: contents past end of "
+			file_error(f, "section %ju: contents past end of "
 			    "file", (uintmax_t)i);
 			return false;
 		}
 		if (sh->sh_addralign > (1u << 30)) {
-			diag_error(f->name, "section %ju: bad alignment",
+			file_error(f, "section %ju: bad alignment",
 			    (uintmax_t)i);
 			return false;
 		}
@@ -178,14 +318,14 @@ check_sections(struct input_file *f)
 	if (strndx == 0 || strndx >= n || f->shdrs[strndx].sh_size == 0 ||
 	    f->data.data[f->shdrs[strndx].sh_offset +
 	    f->shdrs[strndx].sh_size - 1] != '\0') {
-		diag_error(f->name, "bad section name table");
+		file_error(f, "bad section name table");
 		return false;
 	}
 	f->shstrtab = (const char *)f->data.data + f->shdrs[strndx].sh_offset;
 	f->shstrsz = f->shdrs[strndx].sh_size;
 	for (i = 0; i < n; i++)
 		if (f->shdrs[i].sh_name >= f->shstrsz) {
-			diag_error(f->name, "section %ju: bad name offset",
+			file_error(f, "section %ju: bad name offset",
 			    (uintmax_t)i);
 			return false;
 		}
@@ -211,13 +351,13 @@ check_symtab(struct input_file *f)
 	if (sh->sh_entsize != sizeof(Elf64_Sym) || sh->sh_offset % 8 != 0 ||
 	    sh->sh_link == 0 || sh->sh_link >= f->nsecs ||
 	    sh->sh_info > sh->sh_size / sizeof(Elf64_Sym)) {
-		diag_error(f->name, "bad symbol table");
+		file_error(f, "bad symbol table");
 		return false;
 	}
 	st = &f->shdrs[sh->sh_link];
 	if (st->sh_type != SHT_STRTAB || st->sh_size == 0 ||
 	    f->data.data[st->sh_offset + st->sh_size - 1] != '\0') {
-		diag_error(f->name, "bad symbol string table");
+		file_error(f, "bad symbol string table");
 		return false;
 	}
 	f->syms = (const Elf64_Sym *)(f->data.data + sh->sh_offset);
@@ -229,12 +369,12 @@ check_symtab(struct input_file *f)
 		f->symshndx = (const uint32_t *)(f->data.data + xsh->sh_offset);
 	for (i = 0; i < f->nsyms; i++) {
 		if (f->syms[i].st_name >= f->strsz) {
-			diag_error(f->name, "symbol %zu: bad name offset", i);
+			file_error(f, "symbol %zu: bad name offset", i);
 			return false;
 		}
 		shndx = sym_shndx(f, i);
 		if (shndx >= f->nsecs && shndx < SHN_LORESERVE) {
-			diag_error(f->name, "symbol %zu: bad section index %u",
+			file_error(f, "symbol %zu: bad section index %u",
 			    i, shndx);
 			return false;
 		}
@@ -260,20 +400,15 @@ sym_shndx(const struct input_file *f, size_t i)
 }
 
 /*
- * The input sections, their relocations, and the COMDAT groups: the first
- * file to bring a group signature keeps its members, later copies are
- * discarded before their symbols are ever looked at (Taylor, part 10).
+ * The input sections and their relocations: the part of a file's setup
+ * that reads only the file itself.
  */
 static void
-setup_sections(struct link *ctx, struct input_file *f)
+setup_sections(struct input_file *f)
 {
 	const Elf64_Shdr *sh;
 	struct input_section *is;
-	const uint32_t *grp;
-	const char *sig;
-	void **slot;
-	size_t i, j, n;
-	bool isnew;
+	size_t i, j;
 
 	f->secs = xcalloc(f->nsecs, sizeof(*f->secs));
 	f->symbols = xcalloc(f->nsyms ? f->nsyms : 1, sizeof(*f->symbols));
@@ -298,7 +433,7 @@ setup_sections(struct link *ctx, struct input_file *f)
 			for (j = 0; j < is->nrelas; j++)
 				if (ELF64_R_SYM(is->relas[j].r_info) >=
 				    f->nsyms) {
-					diag_error(f->name, "%s: relocation %zu: "
+					file_error(f, "%s: relocation %zu: "
 					    "bad symbol index %ju", is->name, j,
 					    (uintmax_t)ELF64_R_SYM(
 					    is->relas[j].r_info));
@@ -306,9 +441,29 @@ setup_sections(struct link *ctx, struct input_file *f)
 					break;
 				}
 		} else if (sh->sh_type == SHT_REL) {
-			diag_error(f->name, "section %zu: SHT_REL relocations "
+			file_error(f, "section %zu: SHT_REL relocations "
 			    "are not valid on x86-64", i);
 		}
+	}
+}
+
+/*
+ * The COMDAT groups: the first file to bring a group signature keeps its
+ * members, later copies are discarded before their symbols are ever
+ * looked at (Taylor, part 10).
+ */
+static void
+add_comdat_groups(struct link *ctx, struct input_file *f)
+{
+	const Elf64_Shdr *sh;
+	const uint32_t *grp;
+	const char *sig;
+	void **slot;
+	size_t i, j, n;
+	bool isnew;
+
+	for (i = 1; i < f->nsecs; i++) {
+		sh = &f->shdrs[i];
 		if (sh->sh_type != SHT_GROUP || sh->sh_offset % 4 != 0 ||
 		    sh->sh_size < 4)
 			continue;

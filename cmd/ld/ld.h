@@ -14,6 +14,7 @@
 #define LD_H
 
 #include <elf.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -22,6 +23,7 @@
 #include "hash.h"
 #include "mapfile.h"
 #include "outfile.h"
+#include "pool.h"
 
 #define PAGE_SIZE	0x1000
 #define IMAGE_BASE	0x400000
@@ -32,6 +34,7 @@ struct output_section;
 struct shared_file;
 struct strtab;
 struct verscript;
+struct symtab_part;
 
 /* How a symbol is known so far; the order is the order of strength. */
 enum sym_kind {
@@ -130,6 +133,7 @@ struct input_section {
 	bool			 live;		/* kept by COMDAT and GC */
 	bool			 visited;	/* GC mark */
 	bool			 reverse;	/* .ctors in .init_array */
+	bool			 threaded;	/* written by write_parallel */
 };
 
 /* An archive named on the command line. */
@@ -166,6 +170,13 @@ struct input_file {
 	struct symbol		**symbols;	/* nsyms entries */
 	uint64_t		 order;		/* sort key for the layout */
 	bool			 live;
+	/* Global i's name: length and hash_bytes at [i - first_global],
+	   until resolve_symbols has added the file; then NULL. */
+	uint32_t		*namelen;
+	uint64_t		*namehash;
+	size_t			 nundef;	/* undefined globals among them */
+	bool			 quiet;		/* errors only set bad */
+	bool			 bad;		/* an error was found */
 };
 
 /* What a GOT slot holds. */
@@ -292,6 +303,8 @@ struct ld_opts {
 	int		 exec_stack;	/* -z [no]execstack: 1, -1; 0: inputs */
 	bool		 verbose;
 	bool		 fatal_warnings;
+	bool		 stats;		/* --stats: time of each pass */
+	unsigned	 threads;	/* --threads=N; 0: one per CPU */
 	/* Dynamic linking. */
 	bool		 pie;
 	bool		 shared;
@@ -327,6 +340,8 @@ struct input_arg {
 	bool		 as_needed;	/* --as-needed, AS_NEEDED ( ) */
 	bool		 bstatic;	/* -Bstatic: no shared libraries */
 	struct mapfile	 map;
+	bool		 opened;	/* map is open */
+	struct input_file *pre;		/* checked, not yet added */
 	struct input_file *obj;		/* set by read_input_files */
 	struct archive	*archive;	/* or this */
 	struct shared_file *dso;	/* or this */
@@ -339,6 +354,8 @@ struct input_arg {
  */
 struct link {
 	struct ld_opts		 opts;
+	struct pool		*pool;		/* --threads */
+	double			 lapwall, lapcpu; /* --stats: last lap */
 	struct input_arg	*args;
 	size_t			 nargs, capargs;
 	const char		**libdirs;
@@ -382,10 +399,14 @@ struct link {
 	uint64_t		 shstrsize;
 	uint32_t		 nshdrs;
 	uint32_t		 nlocals;	/* .symtab sh_info */
+	struct symtab_part	*symparts;	/* per file (symtab.c) */
 	size_t			 nfdes;		/* .eh_frame_hdr entries */
 
 	struct outfile		 out;
 	unsigned char		*buf;		/* the mapped output */
+	/* Relocation errors while threads write: flagged, reported later. */
+	bool			 quiet_relocs;
+	atomic_bool		 reloc_failed;
 
 	/* Dynamic linking (shlib.c, dynamic.c, dynreloc.c). */
 	bool			 dynamic;	/* has .dynamic */
@@ -428,6 +449,10 @@ struct link {
 /* main.c */
 void	checkpoint(struct link *);
 
+/* stats.c */
+double	stats_now(void);
+void	stats_lap(struct link *, const char *);
+
 /* options.c */
 void	parse_args(struct link *, int, char **);
 
@@ -467,6 +492,8 @@ uint32_t sym_shndx(const struct input_file *, size_t);
 void	resolve_symbols(struct link *);
 void	add_file_symbols(struct link *, struct input_file *);
 struct symbol *symbol_intern(struct link *, const char *, size_t);
+struct symbol *symbol_intern_hashed(struct link *, const char *, size_t,
+	    uint64_t);
 struct symbol *symbol_new(struct link *);
 void	check_symbols(struct link *);
 
@@ -515,6 +542,8 @@ uint64_t resolver_address(struct link *, const struct symbol *);
 /* reloc.c */
 void	apply_relocations(struct link *, struct input_section *,
 	    unsigned char *);
+/* Whether an error is only flagged now (threads are writing); sets it. */
+bool	reloc_quiet(struct link *);
 bool	section_is_dropped(const struct input_file *, uint32_t);
 
 /* output.c */

@@ -44,14 +44,14 @@ static bool	parse_one(struct link *, struct argstate *, const char *);
 static bool	parse_ignored(struct argstate *, const char *);
 static bool	parse_dynamic(struct link *, struct argstate *, const char *);
 static void	add_rpath(struct link *, const char *);
+static unsigned	thread_count(const char *);
 static void	add_rpath_link(struct link *, const char *);
 static bool	parse_unresolved(struct ld_opts *, const char *, const char *);
 
 /* Options taking an argument that a static link does not need. */
 static const char *const ignored_with_arg[] = {
 	"plugin", "plugin-opt", "m", "O", "sysroot",
-	"exclude-libs", "threads",
-	"thread-count", "compress-debug-sections", "color-diagnostics",
+	"exclude-libs", "compress-debug-sections", "color-diagnostics",
 	"y", "trace-symbol",
 	"Y", "audit", "f", "F", "package-metadata",
 	NULL
@@ -61,14 +61,14 @@ static const char *const ignored_with_arg[] = {
 static const char *const ignored_flags[] = {
 	"eh-frame-hdr-unused", "nostdlib", "sort-common", "warn-common",
 	"X", "x", "discard-locals", "discard-all",
-	"g", "no-warn-mismatch", "no-threads", "fatal-warnings-unused",
+	"g", "no-warn-mismatch", "fatal-warnings-unused",
 	"no-fatal-warnings", "Qy", "d", "dc", "dp", "color-diagnostics",
 	"no-color-diagnostics", "no-relax", "relax", "warn-once",
 	"no-copy-dt-needed-entries", "copy-dt-needed-entries",
 	"no-gc-sections-unused", "demangle",
 	"no-demangle", "warn-shared-textrel",
 	"nmagic", "n", "build-id=none-unused", "no-keep-memory",
-	"reduce-memory-overheads", "stats", "trace", "t", "no-undefined-version",
+	"reduce-memory-overheads", "trace", "t", "no-undefined-version",
 	"undefined-version", "EL", "eh-frame-hdr-none",
 	NULL
 };
@@ -352,6 +352,14 @@ parse_one(struct link *ctx, struct argstate *st, const char *a)
 		o->fatal_warnings = true;
 	else if (flag(a, "verbose"))
 		o->verbose = true;
+	else if (flag(a, "stats"))
+		o->stats = true;
+	else if (flag(a, "threads"))
+		o->threads = 0;
+	else if (flag(a, "no-threads"))
+		o->threads = 1;
+	else if (match(st, "threads", &v) || match(st, "thread-count", &v))
+		o->threads = thread_count(v);
 	else if (flag(a, "version"))
 		version(true);
 	else if (flag(a, "v") || flag(a, "V")) {
@@ -474,6 +482,24 @@ parse_dynamic(struct link *ctx, struct argstate *st, const char *a)
 	else
 		return false;
 	return true;
+}
+
+/* --threads=N: 1 to 64 (the pool's limit); "all" is the default. */
+static unsigned
+thread_count(const char *v)
+{
+	unsigned long n;
+	char *end;
+
+	if (strcmp(v, "all") == 0)
+		return 0;
+	n = strtoul(v, &end, 10);
+	if (end == v || *end != '\0' || n == 0 || n > 64) {
+		diag_error(NULL, "--threads: not a thread count from 1 to 64: "
+		    "%s", v);
+		return 0;
+	}
+	return (unsigned)n;
 }
 
 /* A ':'-separated list with dir appended. */
@@ -653,7 +679,9 @@ usage(void)
 	    " [--unresolved-symbols=method]\n"
 	    "          [--hash-style=style] [--as-needed]"
 	    " [--version-script file]\n"
-	    "          [-Bsymbolic] file ...\n");
+	    "          [-Bsymbolic] [--threads[=count] | --no-threads]"
+	    " [--stats]\n"
+	    "          file ...\n");
 	exit(1);
 }
 

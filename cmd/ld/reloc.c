@@ -13,6 +13,7 @@
  *              data16 prefixes; mov %fs:0,%rax  (12 or 13 bytes).
  *   GOTPCRELX: mov foo@GOTPCREL(%rip),%reg  becomes  lea foo(%rip),%reg.
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -58,9 +59,24 @@ reloc_name(uint32_t type)
 	    "unknown type";
 }
 
+/*
+ * While threads write the output (output.c), an error only sets the
+ * flag: the sections are written again on one thread to report it.
+ */
+bool
+reloc_quiet(struct link *ctx)
+{
+	if (!ctx->quiet_relocs)
+		return false;
+	atomic_store(&ctx->reloc_failed, true);
+	return true;
+}
+
 static void
 site_error(struct site *st, const char *what, int64_t v)
 {
+	if (reloc_quiet(st->ctx))
+		return;
 	diag_error(st->is->file->name, "%s+0x%jx: relocation %s %s: %jd "
 	    "(symbol %s)", st->is->name, (uintmax_t)st->r->r_offset,
 	    reloc_name(ELF64_R_TYPE(st->r->r_info)), what, (intmax_t)v,
@@ -285,6 +301,8 @@ apply_one(struct site *st, unsigned char *p, uint64_t S, uint64_t P,
 			    "sequence at offset", (int64_t)r->r_offset);
 		break;
 	default:
+		if (reloc_quiet(ctx))
+			break;
 		diag_error(st->is->file->name, "%s+0x%jx: unsupported "
 		    "relocation %s (%u)", st->is->name,
 		    (uintmax_t)r->r_offset,

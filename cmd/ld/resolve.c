@@ -20,6 +20,7 @@
 #include "ld.h"
 
 #define SYMBLOCK	4096
+#define AHEAD		8	/* symbols between a prefetch and its use */
 
 static void	add_archive_symbols(struct link *, struct input_arg *);
 static void	add_undefined(struct link *, struct input_file *,
@@ -49,11 +50,18 @@ symbol_new(struct link *ctx)
 struct symbol *
 symbol_intern(struct link *ctx, const char *name, size_t len)
 {
+	return symbol_intern_hashed(ctx, name, len, hash_bytes(name, len));
+}
+
+struct symbol *
+symbol_intern_hashed(struct link *ctx, const char *name, size_t len,
+    uint64_t hash)
+{
 	struct symbol **slot, *s;
 	bool isnew;
 
-	slot = (struct symbol **)strmap_insert(&ctx->symtab, name, len,
-	    &isnew);
+	slot = (struct symbol **)strmap_insert_hashed(&ctx->symtab, name, len,
+	    hash, &isnew);
 	if (!isnew)
 		return *slot;
 	s = symbol_new(ctx);
@@ -68,12 +76,22 @@ symbol_intern(struct link *ctx, const char *name, size_t len)
 void
 resolve_symbols(struct link *ctx)
 {
+	struct input_file *f;
 	struct symbol *s;
 	size_t i, est = 1024;
 
-	for (i = 0; i < ctx->nargs; i++)
-		est += ctx->args[i].narchive_syms + (ctx->args[i].obj ?
-		    ctx->args[i].obj->nsyms : 0);
+	/*
+	 * Globals only (locals never enter the table), and a quarter of the
+	 * undefined ones: most name a symbol that some file defines.  The
+	 * table grows if this is short.
+	 */
+	for (i = 0; i < ctx->nargs; i++) {
+		f = ctx->args[i].obj;
+		est += ctx->args[i].narchive_syms;
+		if (f != NULL && f->nsyms > f->first_global)
+			est += f->nsyms - f->first_global - f->nundef +
+			    f->nundef / 4;
+	}
 	strmap_init(&ctx->symtab, est);
 	/* -u SYMBOL: a strong reference before any input. */
 	for (i = 0; i < ctx->nundefs; i++) {
@@ -149,16 +167,25 @@ add_file_symbols(struct link *ctx, struct input_file *f)
 	struct symbol *s;
 	const char *name;
 	uint32_t shndx;
-	size_t i;
+	size_t i, k;
 
 	for (i = f->first_global; i < f->nsyms; i++) {
+		k = i - f->first_global;
+		/* The table is too big for the cache: fetch ahead. */
+		if (f->namehash != NULL && i + AHEAD < f->nsyms)
+			strmap_prefetch(&ctx->symtab, f->namehash[k + AHEAD]);
 		es = &f->syms[i];
 		if (ELF64_ST_BIND(es->st_info) == STB_LOCAL)
 			continue;
 		name = sym_name(f, es);
-		if (ctx->nwraps > 0 && sym_shndx(f, i) == SHN_UNDEF)
+		if (ctx->nwraps > 0 && sym_shndx(f, i) == SHN_UNDEF) {
 			name = wrap_name(ctx, name);
-		s = symbol_intern(ctx, name, strlen(name));
+			s = symbol_intern(ctx, name, strlen(name));
+		} else if (f->namehash != NULL)
+			s = symbol_intern_hashed(ctx, name, f->namelen[k],
+			    f->namehash[k]);
+		else
+			s = symbol_intern(ctx, name, strlen(name));
 		f->symbols[i] = s;
 		if (ELF64_ST_VISIBILITY(es->st_other) != STV_DEFAULT &&
 		    (s->visibility == STV_DEFAULT ||
@@ -171,6 +198,10 @@ add_file_symbols(struct link *ctx, struct input_file *f)
 		else
 			add_defined(ctx, f, s, es, shndx);
 	}
+	free(f->namehash);
+	free(f->namelen);
+	f->namehash = NULL;
+	f->namelen = NULL;
 }
 
 static void
@@ -246,16 +277,53 @@ static const char *const synthetic_names[] = {
 	NULL
 };
 
-static bool
-section_exists(struct link *ctx, const char *name)
+/* The X of an undefined __start_X or __stop_X, or NULL. */
+static const char *
+start_stop_section(const struct symbol *s)
 {
-	size_t i, j;
+	if (s == NULL || s->kind != SYM_UNDEF)
+		return NULL;
+	if (s->namelen > 8 && memcmp(s->name, "__start_", 8) == 0)
+		return s->name + 8;
+	if (s->namelen > 7 && memcmp(s->name, "__stop_", 7) == 0)
+		return s->name + 7;
+	return NULL;
+}
 
-	for (i = 0; i < ctx->nfiles; i++)
-		for (j = 1; j < ctx->files[i]->nsecs; j++)
-			if (strcmp(ctx->files[i]->secs[j].name, name) == 0)
-				return true;
-	return false;
+/*
+ * __start_X and __stop_X for every section X some input has: one pass
+ * over the sections, comparing only names that can be C identifiers
+ * (not those starting with a dot) against the few symbols asking.
+ */
+static void
+define_start_stop(struct link *ctx)
+{
+	struct symbol **want = NULL, *s;
+	const char *name;
+	size_t i, j, k, n = 0, cap = 0;
+
+	for (i = 0; i < ctx->symtab.cap; i++) {
+		s = ctx->symtab.ents[i].val;
+		if (start_stop_section(s) == NULL)
+			continue;
+		if (n == cap) {
+			cap = cap * 2 + 8;
+			want = xreallocarray(want, cap, sizeof(*want));
+		}
+		want[n++] = s;
+	}
+	for (i = 0; i < ctx->nfiles && n > 0; i++)
+		for (j = 1; j < ctx->files[i]->nsecs; j++) {
+			name = ctx->files[i]->secs[j].name;
+			if (name[0] == '.')
+				continue;
+			for (k = 0; k < n; k++)
+				if (want[k]->kind == SYM_UNDEF &&
+				    strcmp(start_stop_section(want[k]),
+				    name) == 0)
+					want[k]->kind = SYM_SYNTHETIC;
+		}
+	free(want);
 }
 
 /*
@@ -278,16 +346,7 @@ define_synthetic(struct link *ctx)
 		if (s != NULL && (s->kind == SYM_UNDEF || s->kind == SYM_LAZY))
 			s->kind = SYM_SYNTHETIC;
 	}
-	for (i = 0; i < ctx->symtab.cap; i++) {
-		s = ctx->symtab.ents[i].val;
-		if (s == NULL || s->kind != SYM_UNDEF)
-			continue;
-		if ((s->namelen > 8 && memcmp(s->name, "__start_", 8) == 0 &&
-		    section_exists(ctx, s->name + 8)) ||
-		    (s->namelen > 7 && memcmp(s->name, "__stop_", 7) == 0 &&
-		    section_exists(ctx, s->name + 7)))
-			s->kind = SYM_SYNTHETIC;
-	}
+	define_start_stop(ctx);
 }
 
 /*

@@ -51,12 +51,20 @@ static const struct {
 	{ ".gnu.linkonce.b.", ".bss" },
 };
 
+/*
+ * Every input section's name goes through here: compare only with the
+ * prefixes whose second letter matches (they all start with a dot).
+ */
 static const char *
 output_name(const char *name, char *buf, size_t len)
 {
 	size_t i, n;
 
+	if (name[0] != '.' || name[1] == '\0')
+		return name;
 	for (i = 0; i < sizeof(folds) / sizeof(folds[0]); i++) {
+		if (folds[i].prefix[1] != name[1])
+			continue;
 		n = strlen(folds[i].prefix);
 		if (strncmp(name, folds[i].prefix, n) == 0)
 			return folds[i].out;
@@ -81,10 +89,12 @@ dropped(struct link *ctx, const struct input_section *is)
 	}
 	if (sh->sh_flags & SHF_EXCLUDE)
 		return true;
-	if (strcmp(is->name, ".note.GNU-stack") == 0 ||
+	/* Only names starting ".n" or ".g" can be the ones below. */
+	if (is->name[0] == '.' && (is->name[1] == 'n' || is->name[1] == 'g') &&
+	    (strcmp(is->name, ".note.GNU-stack") == 0 ||
 	    strcmp(is->name, ".note.gnu.property") == 0 ||
 	    strncmp(is->name, ".gnu.lto_", 9) == 0 ||
-	    strncmp(is->name, ".gnu.warning", 12) == 0)
+	    strncmp(is->name, ".gnu.warning", 12) == 0))
 		return true;
 	if ((sh->sh_flags & SHF_ALLOC) == 0 && (ctx->opts.strip_debug ||
 	    ctx->opts.strip_all) && (strncmp(is->name, ".debug", 6) == 0 ||
@@ -197,9 +207,11 @@ bin_sections(struct link *ctx)
 				os->type = is->shdr->sh_type;
 			if (is->shdr->sh_addralign > os->align)
 				os->align = is->shdr->sh_addralign;
-			if (strncmp(is->name, ".init_array.", 12) == 0 ||
+			if (is->name[0] == '.' && (is->name[1] == 'i' ||
+			    is->name[1] == 'f' || is->name[1] == 'p') &&
+			    (strncmp(is->name, ".init_array.", 12) == 0 ||
 			    strncmp(is->name, ".fini_array.", 12) == 0 ||
-			    strncmp(is->name, ".preinit_array.", 15) == 0)
+			    strncmp(is->name, ".preinit_array.", 15) == 0))
 				is->priority = init_priority(is->name);
 			osec_add(os, is);
 		}
@@ -214,6 +226,8 @@ bin_sections(struct link *ctx)
 			os->type = strcmp(os->name, ".init_array") == 0 ?
 			    SHT_INIT_ARRAY : strcmp(os->name, ".fini_array")
 			    == 0 ? SHT_FINI_ARRAY : SHT_PREINIT_ARRAY;
+			/* An array of 8-byte pointers, as GNU ld says. */
+			os->entsize = 8;
 		}
 		if (os->type == 0x70000001)	/* SHT_X86_64_UNWIND */
 			os->type = SHT_PROGBITS;

@@ -8,6 +8,13 @@
  * symbols after an STT_FILE entry, then each file's global definitions,
  * then the linker's own symbols sorted by name.  Strings are not
  * deduplicated: appending is cheaper and the table is not loaded.
+ *
+ * Each file contributes three runs: its locals, its hidden globals (local
+ * in the output) and its other globals.  A global is emitted by the one
+ * file that owns it (its definer, or for an undefined symbol its first
+ * referrer), so the runs of different files touch different symbols and
+ * both walks are parallel fors over the files: the first counts each run,
+ * prefix sums place the runs, the second writes each run in its place.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +31,23 @@ struct symwriter {
 	uint64_t	 strsize;
 };
 
-static void	walk(struct link *, struct symwriter *);
+/* Per file: symbols and string bytes of its three runs, and where the
+   runs start (index in .symtab, offset in .strtab). */
+struct symtab_part {
+	uint64_t	 n[3], str[3];
+	uint64_t	 idx[3], stroff[3];
+};
+
+struct symjob {
+	struct link	*ctx;
+	Elf64_Sym	*syms;		/* NULL: count */
+	char		*str;
+};
+
+static void	walk_file(struct link *, struct symwriter *,
+		    struct input_file *, int);
+static size_t	synthetic_list(struct link *, struct symbol ***);
+static void	clear_marks(struct link *);
 static void	emit(struct symwriter *, const char *, size_t, uint8_t,
 		    uint8_t, uint16_t, uint64_t, uint64_t);
 static void	emit_ver(struct symwriter *, const char *, size_t,
@@ -224,44 +247,71 @@ is_local(const struct symbol *s)
 	return s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL;
 }
 
-/* The globals whose locality (hidden: local in an executable) is loc. */
+/*
+ * Run part of file f: 0 its named locals, 1 the hidden globals it owns
+ * (local in an executable), 2 the other globals it owns.
+ */
 static void
-walk_part(struct link *ctx, struct symwriter *w, struct symbol **extra,
-    size_t n, bool loc)
+walk_file(struct link *ctx, struct symwriter *w, struct input_file *f,
+    int part)
 {
-	struct input_file *f;
 	struct symbol *s;
-	size_t i, j;
+	bool loc = part == 1;
+	size_t j;
 
-	for (i = 0; i < ctx->nfiles; i++) {
-		f = ctx->files[i];
-		for (j = f->first_global; j < f->nsyms; j++) {
-			s = f->symbols[j];
-			if (s == NULL || s->bind == STB_LOCAL ||
-			    is_local(s) != loc)
-				continue;
-			if (s->kind == SYM_DEFINED ? s->file != f :
-			    s->kind == SYM_SYNTHETIC ? !s->common ||
-			    s->file != f : s->ref != f || loc)
-				continue;
-			if ((s->flags & SF_EMITTED) || (s->kind == SYM_DEFINED &&
-			    section_is_dropped(s->file, s->shndx)))
-				continue;
-			s->flags |= SF_EMITTED;
-			walk_globals(ctx, w, s, loc);
-		}
+	if (part == 0) {
+		walk_locals(ctx, w, f);
+		return;
 	}
-	for (i = 0; i < n; i++)
-		if (is_local(extra[i]) == loc)
-			walk_globals(ctx, w, extra[i], loc);
+	for (j = f->first_global; j < f->nsyms; j++) {
+		s = f->symbols[j];
+		if (s == NULL || s->bind == STB_LOCAL || is_local(s) != loc)
+			continue;
+		if (s->kind == SYM_DEFINED ? s->file != f :
+		    s->kind == SYM_SYNTHETIC ? !s->common ||
+		    s->file != f : s->ref != f || loc)
+			continue;
+		/* Only f's walk reads or sets the mark of a symbol f owns. */
+		if ((s->flags & SF_EMITTED) || (s->kind == SYM_DEFINED &&
+		    section_is_dropped(s->file, s->shndx)))
+			continue;
+		s->flags |= SF_EMITTED;
+		walk_globals(ctx, w, s, loc);
+	}
 }
 
 static void
-walk(struct link *ctx, struct symwriter *w)
+walk_range(void *arg, size_t begin, size_t end)
 {
-	struct input_file *f;
+	struct symjob *j = arg;
+	struct symtab_part *sp;
+	struct symwriter w;
+	size_t i;
+	int p;
+
+	for (i = begin; i < end; i++) {
+		sp = &j->ctx->symparts[i];
+		for (p = 0; p < 3; p++) {
+			w.ctx = j->ctx;
+			w.syms = j->syms;
+			w.str = j->str;
+			w.nsyms = j->syms != NULL ? sp->idx[p] : 0;
+			w.strsize = j->syms != NULL ? sp->stroff[p] : 0;
+			walk_file(j->ctx, &w, j->ctx->files[i], p);
+			if (j->syms == NULL) {
+				sp->n[p] = w.nsyms;
+				sp->str[p] = w.strsize;
+			}
+		}
+	}
+}
+
+/* The linker's own symbols (not commons), sorted by name. */
+static size_t
+synthetic_list(struct link *ctx, struct symbol ***out)
+{
 	struct symbol *s, **extra;
-	size_t i, j, n = 0;
+	size_t i, n = 0;
 
 	extra = xcalloc(ctx->symtab.count + 1, sizeof(*extra));
 	for (i = 0; i < ctx->symtab.cap; i++) {
@@ -270,14 +320,17 @@ walk(struct link *ctx, struct symwriter *w)
 			extra[n++] = s;
 	}
 	qsort(extra, n, sizeof(*extra), cmp_names);
-	emit(w, "", 0, 0, 0, SHN_UNDEF, 0, 0);
-	for (i = 0; i < ctx->nfiles; i++)
-		walk_locals(ctx, w, ctx->files[i]);
-	walk_part(ctx, w, extra, n, true);
-	ctx->nlocals = (uint32_t)w->nsyms;
-	walk_part(ctx, w, extra, n, false);
-	free(extra);
-	/* Clear the marks for the second walk. */
+	*out = extra;
+	return n;
+}
+
+/* Clear the marks for the next walk. */
+static void
+clear_marks(struct link *ctx)
+{
+	struct input_file *f;
+	size_t i, j;
+
 	for (i = 0; i < ctx->nfiles; i++) {
 		f = ctx->files[i];
 		for (j = f->first_global; j < f->nsyms; j++)
@@ -289,22 +342,72 @@ walk(struct link *ctx, struct symwriter *w)
 void
 size_symtab(struct link *ctx)
 {
-	struct symwriter w = { ctx, NULL, NULL, 0, 1 };
+	struct symjob job = { ctx, NULL, NULL };
+	struct symwriter w = { ctx, NULL, NULL, 0, 0 };
+	struct symtab_part *sp;
+	struct symbol **extra;
+	uint64_t idx = 1, off = 1;
+	size_t i, k, n;
+	int p;
 
 	if (ctx->symtab_sec == NULL)
 		return;
-	walk(ctx, &w);
-	ctx->symtab_sec->size = w.nsyms * sizeof(Elf64_Sym);
-	ctx->strtab_sec->size = w.strsize;
+	ctx->symparts = xcalloc(ctx->nfiles + 1, sizeof(*ctx->symparts));
+	pool_for(ctx->pool, ctx->nfiles, 32, walk_range, &job);
+	clear_marks(ctx);
+	n = synthetic_list(ctx, &extra);
+	for (p = 0; p < 3; p++) {
+		for (i = 0; i < ctx->nfiles; i++) {
+			sp = &ctx->symparts[i];
+			sp->idx[p] = idx;
+			sp->stroff[p] = off;
+			idx += sp->n[p];
+			off += sp->str[p];
+		}
+		if (p == 0)
+			continue;
+		/* The linker's symbols end the hidden and the other runs. */
+		w.nsyms = w.strsize = 0;
+		for (k = 0; k < n; k++)
+			if (is_local(extra[k]) == (p == 1))
+				walk_globals(ctx, &w, extra[k], p == 1);
+		idx += w.nsyms;
+		off += w.strsize;
+		if (p == 1)
+			ctx->nlocals = (uint32_t)idx;
+	}
+	free(extra);
+	ctx->symtab_sec->size = idx * sizeof(Elf64_Sym);
+	ctx->strtab_sec->size = off;
 }
 
 void
 write_symtab(struct link *ctx)
 {
+	struct symjob job = { ctx, NULL, NULL };
 	struct symwriter w = { ctx, NULL, NULL, 0, 1 };
+	struct symbol **extra;
+	size_t k, n;
+	int p;
 
-	w.syms = (Elf64_Sym *)(ctx->buf + ctx->symtab_sec->offset);
-	w.str = (char *)ctx->buf + ctx->strtab_sec->offset;
+	job.syms = w.syms = (Elf64_Sym *)(ctx->buf + ctx->symtab_sec->offset);
+	job.str = w.str = (char *)ctx->buf + ctx->strtab_sec->offset;
 	w.str[0] = '\0';
-	walk(ctx, &w);
+	emit(&w, "", 0, 0, 0, SHN_UNDEF, 0, 0);
+	pool_for(ctx->pool, ctx->nfiles, 32, walk_range, &job);
+	clear_marks(ctx);
+	n = synthetic_list(ctx, &extra);
+	for (p = 1; p < 3; p++) {
+		/* After the last file's run of this part. */
+		if (ctx->nfiles > 0) {
+			w.nsyms = ctx->symparts[ctx->nfiles - 1].idx[p] +
+			    ctx->symparts[ctx->nfiles - 1].n[p];
+			w.strsize = ctx->symparts[ctx->nfiles - 1].stroff[p] +
+			    ctx->symparts[ctx->nfiles - 1].str[p];
+		}
+		for (k = 0; k < n; k++)
+			if (is_local(extra[k]) == (p == 1))
+				walk_globals(ctx, &w, extra[k], p == 1);
+	}
+	free(extra);
 }

@@ -86,3 +86,21 @@ int main(void) { puts("main"); return 0; }'
 	stderr_has "ld: bad.o: .ctors: size 4 is not a multiple of 8"
 	[ ! -e p ]
 }
+
+@test ".init_array and .fini_array have the entry size GNU ld gives them" {
+	write c.c '#include <stdio.h>
+__attribute__((constructor)) static void c(void) { puts("c"); }
+__attribute__((destructor)) static void d(void) { puts("d"); }
+int main(void) { return 0; }'
+	gnu_cc -static -o gnu c.c
+	ok_cc -static -o ours c.c
+	for s in .init_array .fini_array; do
+		want=$(readelf -SW gnu | awk -v s="$s" '$2 == s { print $7 }')
+		[ -n "$want" ]
+		run -0 sh -c "readelf -SW ours | awk -v s=$s '\$2 == s { print \$7 }'"
+		assert_output "$want"
+	done
+	run -0 ./ours
+	assert_output "c
+d"
+}
