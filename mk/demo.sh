@@ -67,7 +67,8 @@ if have readelf; then
 	N=20 short "$bin/readelf" -h hello
 	N=12 short "$bin/readelf" -lW hello
 	N=16 short "$bin/readelf" --explain -h hello
-	aout=$top/../shared/corpus/aout/netbsd10-i386-genassym-dynamic
+	# NetBSD 1.0's dynamic a.out; tests/data/corpus has a copy.
+	aout=$top/tests/data/corpus/aout/netbsd10-i386-genassym-dynamic
 	[ -f "$aout" ] && N=30 short "$bin/readelf" -h -d "$aout"
 fi
 if have strip; then

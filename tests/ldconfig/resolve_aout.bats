@@ -39,7 +39,7 @@ hints() {
 }
 
 @test "the NetBSD corpus program finds libc.so.12 through the hints" {
-	need_corpus
+	need_corpus aout/netbsd10-i386-genassym-dynamic aout/freebsd22-i386-libtermcap.so.2.1
 	local R=$PWD/root
 	mkdir -p "$R/usr/lib"
 	cp "$CORPUS/aout/netbsd10-i386-genassym-dynamic" "$R/genassym"
@@ -51,7 +51,7 @@ hints() {
 }
 
 @test "without hints the highest minor of the major is found by a scan" {
-	need_corpus
+	need_corpus aout/netbsd10-i386-genassym-dynamic
 	local R=$PWD/root
 	mkdir -p "$R/usr/lib"
 	cp "$CORPUS/aout/netbsd10-i386-genassym-dynamic" "$R/genassym"
@@ -64,8 +64,8 @@ hints() {
 }
 
 @test "a static a.out program needs nothing" {
-	need_corpus
-	run -0 "$LDCONFIG" --resolve "$CORPUS/aout/386bsd10-i386-a.out-zmagic"
+	need_corpus aout/386bsd01-i386-genassym-zmagic
+	run -0 "$LDCONFIG" --resolve "$CORPUS/aout/386bsd01-i386-genassym-zmagic"
 	assert_output ""
 }
 

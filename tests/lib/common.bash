@@ -15,7 +15,9 @@ export SIZE=$OBJKIT_BIN/size READELF=$OBJKIT_BIN/readelf
 export STRIP=$OBJKIT_BIN/strip LDCONFIG=$OBJKIT_BIN/ldconfig LD=$OBJKIT_BIN/ld
 # The reference material lives beside the repository (../shared).
 SHARED=${OBJKIT_SHARED:-$TOP/../shared}
+# Without it, tests/data/corpus holds the BSD-licensed part of the corpus.
 CORPUS=$SHARED/corpus
+[ -d "$CORPUS" ] || CORPUS=$TOP/tests/data/corpus
 export LC_ALL=C
 
 # Tests that define their own setup() call common_setup first.
@@ -34,9 +36,14 @@ need_cmd() {
 	done
 }
 
-# need_corpus: skip unless ../shared/corpus is there.
+# need_corpus [PATH...]: skip unless the corpus is there and holds each
+# PATH (relative to it, e.g. aout/vax-bsd-libd.a or elf-odd).
 need_corpus() {
+	local p
 	[ -d "$CORPUS" ] || skip "no corpus at $CORPUS"
+	for p in "$@"; do
+		[ -e "$CORPUS/$p" ] || skip "$p is only in the full corpus ($SHARED/corpus)"
+	done
 }
 
 # cc_obj OUT.o 'C source' [CFLAGS...]: compile C source to an object.

@@ -75,6 +75,7 @@ g.o:
 		run "$NM" -a "$f"
 		[ "$status" -le 1 ] || { echo "$f: status $status"; return 1; }
 	done
+	need_corpus aout/linux-i386-hello.o
 	run -0 "$NM" "$CORPUS/aout/linux-i386-hello.o"
 	assert_line --regexp ' T _start$'
 }

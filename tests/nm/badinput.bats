@@ -142,7 +142,7 @@ check_bad() {
 }
 
 @test "nm copes with the odd ELF files of the corpus" {
-	need_corpus
+	need_corpus elf-odd
 	for f in "$CORPUS"/elf-odd/*; do
 		run "$NM" "$f"
 		[ "$status" -le 1 ] || { echo "$f: status $status"; return 1; }

@@ -108,7 +108,7 @@ le() { od -An -t u"$3" -j "$2" -N "$3" "$1" | tr -d ' '; }
 }
 
 @test "the odd ELF files of the corpus never crash readelf -a" {
-	need_corpus
+	need_corpus elf-odd
 	local f
 	for f in "$CORPUS"/elf-odd/*; do
 		run timeout 20 "$READELF" -a -W -n -V -I -g "$f"
