@@ -558,6 +558,9 @@ write_dynsym(struct link *ctx, unsigned char *p)
 		case SYM_SHARED:
 			bind = (s->flags & SF_REFSTRONG) ? STB_GLOBAL :
 			    STB_WEAK;
+			/* The loader runs the resolver of the definition. */
+			if (type == STT_GNU_IFUNC)
+				type = STT_FUNC;
 			if (s->dflags & SD_COPY) {
 				es->st_shndx = (uint16_t)ctx->dynbss->index;
 				es->st_value = shared_symbol_address(ctx, s);
@@ -575,6 +578,20 @@ write_dynsym(struct link *ctx, unsigned char *p)
 		default:
 			dyn_place(ctx, s, &es->st_shndx, &es->st_value);
 			es->st_size = s->size;
+			/*
+			 * An executable's IFUNC is called and addressed
+			 * through its PLT entry (the canonical address), so
+			 * a library binding to it must get that entry too:
+			 * glibc refuses an IFUNC of the executable that a
+			 * library needs before the executable is relocated.
+			 */
+			if (type == STT_GNU_IFUNC && s->iplt >= 0 &&
+			    !ctx->opts.shared) {
+				type = STT_FUNC;
+				es->st_value = symbol_address(ctx, s);
+				es->st_shndx = (uint16_t)ctx->iplt->index;
+				es->st_size = 0;
+			}
 		}
 		es->st_info = ELF64_ST_INFO(bind, type);
 	}

@@ -631,7 +631,9 @@ write_dynamic_got(struct link *ctx, unsigned char *p)
 /*
  * .plt, .got.plt and .rela.plt of a dynamic link.  Entries for symbols
  * bound at run time are lazy (JUMP_SLOT); those for local IFUNCs are
- * IRELATIVE, which the loader applies at startup.
+ * IRELATIVE, which the loader applies at startup.  As GNU ld does, the
+ * IRELATIVEs come after every JUMP_SLOT in .rela.plt, so that even a
+ * loader applying them in order has bound what a resolver may call.
  */
 void
 write_plt(struct link *ctx, struct output_section *os)
@@ -641,9 +643,13 @@ write_plt(struct link *ctx, struct output_section *os)
 	uint64_t slot, entry;
 	struct symbol *s;
 	Elf64_Rela rela;
-	uint32_t i;
+	uint32_t i, nlazy = 0, lazyidx = 0, irelidx, relidx;
 	bool lazy;
 
+	for (i = 0; i < ctx->niplt; i++)
+		if (ctx->ipltsyms[i]->dflags & SD_PREEMPT)
+			nlazy++;
+	irelidx = nlazy;
 	if (os == ctx->gotplt) {
 		store64(p, ctx->dynamic_sec->addr, false);
 		memset(p + 8, 0, 16);
@@ -661,16 +667,17 @@ write_plt(struct link *ctx, struct output_section *os)
 	for (i = 0; i < ctx->niplt; i++) {
 		s = ctx->ipltsyms[i];
 		lazy = (s->dflags & SD_PREEMPT) != 0;
+		relidx = lazy ? lazyidx++ : irelidx++;
 		slot = gotplt + (3 + (uint64_t)i) * 8;
 		entry = plt + ctx->plt0 + (uint64_t)i * 16;
 		if (os == ctx->iplt) {
-			/* jmp *slot(%rip); pushq $i; jmp PLT0 */
+			/* jmp *slot(%rip); pushq $relidx; jmp PLT0 */
 			e = p + ctx->plt0 + (uint64_t)i * 16;
 			e[0] = 0xff;
 			e[1] = 0x25;
 			store32(e + 2, (uint32_t)(slot - (entry + 6)), false);
 			e[6] = 0x68;
-			store32(e + 7, i, false);
+			store32(e + 7, relidx, false);
 			e[11] = 0xe9;
 			store32(e + 12, (uint32_t)(plt - (entry + 16)), false);
 		} else if (os == ctx->gotplt) {
@@ -683,7 +690,7 @@ write_plt(struct link *ctx, struct output_section *os)
 			    R_X86_64_IRELATIVE);
 			rela.r_addend = lazy ? 0 :
 			    (int64_t)resolver_address(ctx, s);
-			memcpy(p + (uint64_t)i * sizeof(rela), &rela,
+			memcpy(p + (uint64_t)relidx * sizeof(rela), &rela,
 			    sizeof(rela));
 		}
 	}

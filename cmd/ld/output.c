@@ -85,8 +85,14 @@ has_ifunc(struct link *ctx)
 	struct symbol *s;
 	size_t i;
 
+	/* An IFUNC defined here; a library's is a plain FUNC to us. */
 	for (i = 0; i < ctx->niplt; i++)
-		if (ctx->ipltsyms[i]->type == STT_GNU_IFUNC)
+		if (ctx->ipltsyms[i]->type == STT_GNU_IFUNC &&
+		    ctx->ipltsyms[i]->kind != SYM_SHARED)
+			return true;
+	for (i = 1; i < ctx->ndynsyms; i++)
+		if (ctx->dynsyms[i]->type == STT_GNU_IFUNC &&
+		    ctx->dynsyms[i]->kind == SYM_DEFINED)
 			return true;
 	for (i = 0; i < ctx->symtab.cap; i++) {
 		s = ctx->symtab.ents[i].val;
