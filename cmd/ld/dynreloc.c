@@ -42,6 +42,8 @@ enum act {
 	A_BRANCH,	/* call/jmp *foo@GOTPCREL(%rip) made direct */
 	A_TLSDESC,	/* TLS descriptor kept: a GOT pair, R_X86_64_TLSDESC */
 	A_TLSCALL,	/* its call, left as it is */
+	A_TLSDESC_IE,	/* TLS descriptor made IE: a TP offset GOT slot */
+	A_TLSCALL_NOP,	/* its call, now a nop */
 	A_ERROR,
 };
 
@@ -163,14 +165,19 @@ classify(struct link *ctx, struct input_section *is, const Elf64_Rela *r,
 		return exec ? A_STATIC : A_ERROR;
 	/*
 	 * TLS descriptors: an executable's own variables become local
-	 * exec (tlsdesc.c); others keep the descriptor, which the loader
-	 * fills in at startup (an R_X86_64_TLSDESC in .rela.dyn, as lld
-	 * writes it; glibc resolves those eagerly in any case).
+	 * exec, a library's initial exec (tlsdesc.c), as with GNU ld.  A
+	 * shared library keeps the descriptor, which the loader fills in
+	 * at startup (an R_X86_64_TLSDESC in .rela.dyn, as lld writes it;
+	 * glibc resolves those eagerly in any case).
 	 */
 	case R_X86_64_GOTPC32_TLSDESC:
-		return exec && !pre ? A_STATIC : A_TLSDESC;
+		if (exec)
+			return pre ? A_TLSDESC_IE : A_STATIC;
+		return A_TLSDESC;
 	case R_X86_64_TLSDESC_CALL:
-		return exec && !pre ? A_STATIC : A_TLSCALL;
+		if (exec)
+			return pre ? A_TLSCALL_NOP : A_STATIC;
+		return A_TLSCALL;
 	default:
 		return A_STATIC;
 	}
@@ -334,6 +341,7 @@ scan_dynamic_reloc(struct link *ctx, struct input_section *is, size_t *k)
 	case A_GD_IE:
 		(*k)++;
 		/* FALLTHROUGH */
+	case A_TLSDESC_IE:
 	case A_GOTTP:
 		s = reloc_symbol(ctx, f, idx, true);
 		if (s->gottp < 0)
@@ -558,6 +566,18 @@ apply_dynamic_reloc(struct link *ctx, struct input_section *is,
 		goto put32;
 	case A_TLSCALL:
 		return 0;
+	case A_TLSDESC_IE:
+		s = is->file->symbols[ELF64_R_SYM(r->r_info)];
+		if (!relax_tlsdesc_ie(p - r->r_offset, is->shdr->sh_size,
+		    r->r_offset))
+			goto badseq;
+		v = (int64_t)(slot_address(ctx, s->gottp) + (uint64_t)A - P);
+		goto put32;
+	case A_TLSCALL_NOP:
+		if (!relax_tlsdesc(p - r->r_offset, is->shdr->sh_size,
+		    r->r_offset, type, 0))
+			goto badseq;
+		return 0;
 	case A_DTPOFF:
 		v = (int64_t)(S + (uint64_t)A - ctx->tls_addr);
 		if (type == R_X86_64_DTPOFF64) {
@@ -582,6 +602,11 @@ apply_dynamic_reloc(struct link *ctx, struct input_section *is,
 	default:
 		return -1;
 	}
+badseq:
+	if (!reloc_quiet(ctx))
+		diag_error(is->file->name, "%s+0x%jx: not a known TLS "
+		    "descriptor sequence", is->name, (uintmax_t)r->r_offset);
+	return 0;
 put32:
 	if (!fits32(v) && !reloc_quiet(ctx))
 		diag_error(is->file->name, "%s+0x%jx: relocation out of "

@@ -513,6 +513,7 @@ void	ctors_reverse(unsigned char *, uint64_t);
 
 /* tlsdesc.c */
 bool	relax_tlsdesc(unsigned char *, uint64_t, uint64_t, uint32_t, int32_t);
+bool	relax_tlsdesc_ie(unsigned char *, uint64_t, uint64_t);
 
 /* stack.c */
 bool	stack_executable(struct link *);
