@@ -129,8 +129,14 @@ classify(struct link *ctx, struct input_section *is, const Elf64_Rela *r,
 		if (exec && shared)
 			return is_func(s) ? A_CANON : A_COPY;
 		return exec && undef ? A_STATIC : A_ERROR;
+	/*
+	 * An undefined symbol that is dynamic (weak, or left by
+	 * --unresolved-symbols) is called through a PLT entry, which a
+	 * definition loaded later binds, as GNU ld does; a -static-pie
+	 * has none to bind, so there the call stays at 0.
+	 */
 	case R_X86_64_PLT32:
-		if (!pre || (exec && undef))
+		if (!pre)
 			return A_STATIC;
 		return A_PLT;
 	case R_X86_64_GOTPCRELX:
