@@ -330,6 +330,9 @@ struct ld_opts {
 	bool		 rpath_from_env; /* rpath is LD_RUN_PATH */
 	const char	*version_script;
 	const char	*dynamic_list;
+	/* --sysroot: "" when none; sysroot_real is its realpath(3). */
+	const char	*sysroot;
+	const char	*sysroot_real;
 };
 
 /* An input named on the command line, after library search. */
@@ -458,6 +461,8 @@ void	parse_args(struct link *, int, char **);
 
 struct input_arg *insert_input(struct link *, size_t, const char *, int);
 const char *find_library(struct link *, const char *, bool);
+const char *sysroot_path(const struct link *, const char *);
+bool	in_sysroot(const struct link *, const char *);
 
 /* script.c */
 /*
