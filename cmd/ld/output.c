@@ -159,6 +159,10 @@ write_input(struct link *ctx, struct input_section *is)
 		merge_write(is, dst);
 		return;
 	}
+	if (is->ehrecs != NULL) {
+		eh_frame_write(ctx, is, dst);
+		return;
+	}
 	memcpy(dst, is->file->data.data + is->shdr->sh_offset,
 	    is->shdr->sh_size);
 	if (is->nrelas > 0)
