@@ -199,8 +199,12 @@ collect_dynsyms(struct link *ctx)
 	size_t i, j;
 	uint32_t n = 1, nh = 0, k;
 
-	ctx->dynsyms = xcalloc(ctx->symtab.count + 1, sizeof(*ctx->dynsyms));
-	h = xcalloc(ctx->symtab.count + 1, sizeof(*h));
+	struct symbol **vn;
+	size_t nvn;
+
+	ctx->dynsyms = xcalloc(ctx->symtab.count + ctx->nverdef + 1,
+	    sizeof(*ctx->dynsyms));
+	h = xcalloc(ctx->symtab.count + ctx->nverdef + 1, sizeof(*h));
 	for (i = 0; i < ctx->nfiles; i++) {
 		f = ctx->files[i];
 		for (j = f->first_global; j < f->nsyms; j++) {
@@ -229,6 +233,18 @@ collect_dynsyms(struct link *ctx)
 		h[nh].order = nh;
 		nh++;
 	}
+	/* The names of our version nodes (GNU ld exports them). */
+	vn = xcalloc(ctx->nverdef + 1, sizeof(*vn));
+	nvn = version_node_symbols(ctx, vn);
+	for (k = 0; k < nvn; k++) {
+		s = vn[k];
+		s->dflags |= SD_EXPORT;
+		h[nh].sym = s;
+		h[nh].hash = gnu_hash_n(s->name, s->namelen);
+		h[nh].order = nh;
+		nh++;
+	}
+	free(vn);
 	ctx->dynsymoff = n;
 	sort_hashed(ctx, h, nh);
 	ctx->dynhashes = xcalloc(nh + 1, sizeof(*ctx->dynhashes));

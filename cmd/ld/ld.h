@@ -643,6 +643,7 @@ bool	read_dynamic_list(struct link *, const char *);
 bool	dynlist_match(const struct link *, const struct symbol *);
 bool	read_version_script(struct link *, const char *);
 void	apply_version_script(struct link *);
+size_t	version_node_symbols(struct link *, struct symbol **);
 void	size_version_definitions(struct link *);
 void	write_version_definitions(struct link *, unsigned char *);
 
