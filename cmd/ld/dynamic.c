@@ -199,8 +199,12 @@ collect_dynsyms(struct link *ctx)
 	size_t i, j;
 	uint32_t n = 1, nh = 0, k;
 
-	ctx->dynsyms = xcalloc(ctx->symtab.count + 1, sizeof(*ctx->dynsyms));
-	h = xcalloc(ctx->symtab.count + 1, sizeof(*h));
+	struct symbol **vn;
+	size_t nvn;
+
+	ctx->dynsyms = xcalloc(ctx->symtab.count + ctx->nverdef + 1,
+	    sizeof(*ctx->dynsyms));
+	h = xcalloc(ctx->symtab.count + ctx->nverdef + 1, sizeof(*h));
 	for (i = 0; i < ctx->nfiles; i++) {
 		f = ctx->files[i];
 		for (j = f->first_global; j < f->nsyms; j++) {
@@ -229,6 +233,18 @@ collect_dynsyms(struct link *ctx)
 		h[nh].order = nh;
 		nh++;
 	}
+	/* The names of our version nodes (GNU ld exports them). */
+	vn = xcalloc(ctx->nverdef + 1, sizeof(*vn));
+	nvn = version_node_symbols(ctx, vn);
+	for (k = 0; k < nvn; k++) {
+		s = vn[k];
+		s->dflags |= SD_EXPORT;
+		h[nh].sym = s;
+		h[nh].hash = gnu_hash_n(s->name, s->namelen);
+		h[nh].order = nh;
+		nh++;
+	}
+	free(vn);
 	ctx->dynsymoff = n;
 	sort_hashed(ctx, h, nh);
 	ctx->dynhashes = xcalloc(nh + 1, sizeof(*ctx->dynhashes));
@@ -558,6 +574,9 @@ write_dynsym(struct link *ctx, unsigned char *p)
 		case SYM_SHARED:
 			bind = (s->flags & SF_REFSTRONG) ? STB_GLOBAL :
 			    STB_WEAK;
+			/* The loader runs the resolver of the definition. */
+			if (type == STT_GNU_IFUNC)
+				type = STT_FUNC;
 			if (s->dflags & SD_COPY) {
 				es->st_shndx = (uint16_t)ctx->dynbss->index;
 				es->st_value = shared_symbol_address(ctx, s);
@@ -575,6 +594,20 @@ write_dynsym(struct link *ctx, unsigned char *p)
 		default:
 			dyn_place(ctx, s, &es->st_shndx, &es->st_value);
 			es->st_size = s->size;
+			/*
+			 * An executable's IFUNC is called and addressed
+			 * through its PLT entry (the canonical address), so
+			 * a library binding to it must get that entry too:
+			 * glibc refuses an IFUNC of the executable that a
+			 * library needs before the executable is relocated.
+			 */
+			if (type == STT_GNU_IFUNC && s->iplt >= 0 &&
+			    !ctx->opts.shared) {
+				type = STT_FUNC;
+				es->st_value = symbol_address(ctx, s);
+				es->st_shndx = (uint16_t)ctx->iplt->index;
+				es->st_size = 0;
+			}
 		}
 		es->st_info = ELF64_ST_INFO(bind, type);
 	}

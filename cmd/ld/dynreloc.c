@@ -42,6 +42,8 @@ enum act {
 	A_BRANCH,	/* call/jmp *foo@GOTPCREL(%rip) made direct */
 	A_TLSDESC,	/* TLS descriptor kept: a GOT pair, R_X86_64_TLSDESC */
 	A_TLSCALL,	/* its call, left as it is */
+	A_TLSDESC_IE,	/* TLS descriptor made IE: a TP offset GOT slot */
+	A_TLSCALL_NOP,	/* its call, now a nop */
 	A_ERROR,
 };
 
@@ -127,8 +129,14 @@ classify(struct link *ctx, struct input_section *is, const Elf64_Rela *r,
 		if (exec && shared)
 			return is_func(s) ? A_CANON : A_COPY;
 		return exec && undef ? A_STATIC : A_ERROR;
+	/*
+	 * An undefined symbol that is dynamic (weak, or left by
+	 * --unresolved-symbols) is called through a PLT entry, which a
+	 * definition loaded later binds, as GNU ld does; a -static-pie
+	 * has none to bind, so there the call stays at 0.
+	 */
 	case R_X86_64_PLT32:
-		if (!pre || (exec && undef))
+		if (!pre)
 			return A_STATIC;
 		return A_PLT;
 	case R_X86_64_GOTPCRELX:
@@ -163,14 +171,19 @@ classify(struct link *ctx, struct input_section *is, const Elf64_Rela *r,
 		return exec ? A_STATIC : A_ERROR;
 	/*
 	 * TLS descriptors: an executable's own variables become local
-	 * exec (tlsdesc.c); others keep the descriptor, which the loader
-	 * fills in at startup (an R_X86_64_TLSDESC in .rela.dyn, as lld
-	 * writes it; glibc resolves those eagerly in any case).
+	 * exec, a library's initial exec (tlsdesc.c), as with GNU ld.  A
+	 * shared library keeps the descriptor, which the loader fills in
+	 * at startup (an R_X86_64_TLSDESC in .rela.dyn, as lld writes it;
+	 * glibc resolves those eagerly in any case).
 	 */
 	case R_X86_64_GOTPC32_TLSDESC:
-		return exec && !pre ? A_STATIC : A_TLSDESC;
+		if (exec)
+			return pre ? A_TLSDESC_IE : A_STATIC;
+		return A_TLSDESC;
 	case R_X86_64_TLSDESC_CALL:
-		return exec && !pre ? A_STATIC : A_TLSCALL;
+		if (exec)
+			return pre ? A_TLSCALL_NOP : A_STATIC;
+		return A_TLSCALL;
 	default:
 		return A_STATIC;
 	}
@@ -334,6 +347,7 @@ scan_dynamic_reloc(struct link *ctx, struct input_section *is, size_t *k)
 	case A_GD_IE:
 		(*k)++;
 		/* FALLTHROUGH */
+	case A_TLSDESC_IE:
 	case A_GOTTP:
 		s = reloc_symbol(ctx, f, idx, true);
 		if (s->gottp < 0)
@@ -558,6 +572,18 @@ apply_dynamic_reloc(struct link *ctx, struct input_section *is,
 		goto put32;
 	case A_TLSCALL:
 		return 0;
+	case A_TLSDESC_IE:
+		s = is->file->symbols[ELF64_R_SYM(r->r_info)];
+		if (!relax_tlsdesc_ie(p - r->r_offset, is->shdr->sh_size,
+		    r->r_offset))
+			goto badseq;
+		v = (int64_t)(slot_address(ctx, s->gottp) + (uint64_t)A - P);
+		goto put32;
+	case A_TLSCALL_NOP:
+		if (!relax_tlsdesc(p - r->r_offset, is->shdr->sh_size,
+		    r->r_offset, type, 0))
+			goto badseq;
+		return 0;
 	case A_DTPOFF:
 		v = (int64_t)(S + (uint64_t)A - ctx->tls_addr);
 		if (type == R_X86_64_DTPOFF64) {
@@ -582,6 +608,11 @@ apply_dynamic_reloc(struct link *ctx, struct input_section *is,
 	default:
 		return -1;
 	}
+badseq:
+	if (!reloc_quiet(ctx))
+		diag_error(is->file->name, "%s+0x%jx: not a known TLS "
+		    "descriptor sequence", is->name, (uintmax_t)r->r_offset);
+	return 0;
 put32:
 	if (!fits32(v) && !reloc_quiet(ctx))
 		diag_error(is->file->name, "%s+0x%jx: relocation out of "
@@ -631,7 +662,9 @@ write_dynamic_got(struct link *ctx, unsigned char *p)
 /*
  * .plt, .got.plt and .rela.plt of a dynamic link.  Entries for symbols
  * bound at run time are lazy (JUMP_SLOT); those for local IFUNCs are
- * IRELATIVE, which the loader applies at startup.
+ * IRELATIVE, which the loader applies at startup.  As GNU ld does, the
+ * IRELATIVEs come after every JUMP_SLOT in .rela.plt, so that even a
+ * loader applying them in order has bound what a resolver may call.
  */
 void
 write_plt(struct link *ctx, struct output_section *os)
@@ -641,9 +674,13 @@ write_plt(struct link *ctx, struct output_section *os)
 	uint64_t slot, entry;
 	struct symbol *s;
 	Elf64_Rela rela;
-	uint32_t i;
+	uint32_t i, nlazy = 0, lazyidx = 0, irelidx, relidx;
 	bool lazy;
 
+	for (i = 0; i < ctx->niplt; i++)
+		if (ctx->ipltsyms[i]->dflags & SD_PREEMPT)
+			nlazy++;
+	irelidx = nlazy;
 	if (os == ctx->gotplt) {
 		store64(p, ctx->dynamic_sec->addr, false);
 		memset(p + 8, 0, 16);
@@ -661,16 +698,17 @@ write_plt(struct link *ctx, struct output_section *os)
 	for (i = 0; i < ctx->niplt; i++) {
 		s = ctx->ipltsyms[i];
 		lazy = (s->dflags & SD_PREEMPT) != 0;
+		relidx = lazy ? lazyidx++ : irelidx++;
 		slot = gotplt + (3 + (uint64_t)i) * 8;
 		entry = plt + ctx->plt0 + (uint64_t)i * 16;
 		if (os == ctx->iplt) {
-			/* jmp *slot(%rip); pushq $i; jmp PLT0 */
+			/* jmp *slot(%rip); pushq $relidx; jmp PLT0 */
 			e = p + ctx->plt0 + (uint64_t)i * 16;
 			e[0] = 0xff;
 			e[1] = 0x25;
 			store32(e + 2, (uint32_t)(slot - (entry + 6)), false);
 			e[6] = 0x68;
-			store32(e + 7, i, false);
+			store32(e + 7, relidx, false);
 			e[11] = 0xe9;
 			store32(e + 12, (uint32_t)(plt - (entry + 16)), false);
 		} else if (os == ctx->gotplt) {
@@ -683,7 +721,7 @@ write_plt(struct link *ctx, struct output_section *os)
 			    R_X86_64_IRELATIVE);
 			rela.r_addend = lazy ? 0 :
 			    (int64_t)resolver_address(ctx, s);
-			memcpy(p + (uint64_t)i * sizeof(rela), &rela,
+			memcpy(p + (uint64_t)relidx * sizeof(rela), &rela,
 			    sizeof(rela));
 		}
 	}

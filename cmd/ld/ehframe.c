@@ -9,8 +9,9 @@
  * follows) and ".eh_frame_hdr" (version 1, three encodings, eh_frame_ptr,
  * fde_count, then the table sorted by initial location).  An FDE's
  * initial location is the target of the relocation at its offset 8; an
- * FDE whose function was discarded (COMDAT, --gc-sections) stays in
- * .eh_frame, pointing at nothing, but is left out of the table.  So is
+ * FDE whose function was discarded (COMDAT, --gc-sections) is dropped by
+ * merge_eh_frames (ehmerge.c), or, in a section it left whole, stays in
+ * .eh_frame pointing at nothing, but is left out of the table.  So is
  * an FDE whose address range is empty (gcc emits one for a function
  * whose body is only __builtin_unreachable): it covers no address, and
  * beside the FDE of the function that starts at the same address it
@@ -78,7 +79,7 @@ walk_fdes(struct link *ctx, struct fde_ent *out)
 {
 	struct input_section *is;
 	const unsigned char *p;
-	uint64_t off, len, size, hdr, loc, width;
+	uint64_t off, len, size, hdr, loc, width, at;
 	size_t i, ri, n = 0;
 
 	for (i = 0; i < ctx->ehframe->nin; i++) {
@@ -101,6 +102,10 @@ walk_fdes(struct link *ctx, struct fde_ent *out)
 				break;
 			if (load32(p + off + hdr, false) == 0)
 				continue;	/* a CIE */
+			/* Dropped by merge_eh_frames, or moved. */
+			at = is->ehrecs != NULL ? eh_frame_offset(is, off) : off;
+			if (at == UINT64_MAX)
+				continue;
 			if (!fde_target(ctx, is, &ri, off + hdr + 4, &loc,
 			    &width))
 				continue;
@@ -112,7 +117,7 @@ walk_fdes(struct link *ctx, struct fde_ent *out)
 			if (out != NULL) {
 				out[n].loc = (int64_t)loc;
 				out[n].fde = (int64_t)(ctx->ehframe->addr +
-				    is->offset + off);
+				    is->offset + at);
 			}
 			n++;
 		}

@@ -99,8 +99,8 @@ size_sections(struct link *ctx)
 				a = 4;
 			off = align_up(off, a);
 			is->offset = off;
-			off += is->pieces != NULL ? is->mergesize :
-			    is->shdr->sh_size;
+			off += is->pieces != NULL || is->ehrecs != NULL ?
+			    is->mergesize : is->shdr->sh_size;
 		}
 		os->size = off;
 	}

@@ -114,6 +114,25 @@ struct merge_piece {
 };
 
 /*
+ * A record of a split .eh_frame input section (ehmerge.c).  A CIE's
+ * leader is the first CIE of the output with its contents (itself if
+ * none came before); an FDE's cie indexes its CIE among the same
+ * section's records.  Only live records are written, at outoff in their
+ * section's place.
+ */
+enum { EH_CIE, EH_FDE, EH_END };
+struct eh_rec {
+	struct input_section	*is;
+	struct eh_rec		*leader;	/* CIE */
+	uint32_t		 inoff, size, outoff;
+	uint32_t		 rel0, nrel;	/* its relocations */
+	int32_t			 cie;		/* FDE */
+	uint8_t			 kind;		/* EH_* */
+	uint8_t			 hdr;		/* 4, or 12: 64-bit length */
+	bool			 live;
+};
+
+/*
  * An input section.  osec is NULL when the section is not copied to the
  * output (discarded COMDAT member, garbage, or a kind we drop).
  */
@@ -129,7 +148,10 @@ struct input_section {
 	uint32_t		 priority;	/* .init_array.N: N; else 65536 */
 	struct merge_piece	*pieces;	/* merged: its pieces, or NULL */
 	size_t			 npieces;
-	uint64_t		 mergesize;	/* bytes of pieces it owns */
+	uint64_t		 mergesize;	/* bytes of pieces it owns, or
+						   of the records it keeps */
+	struct eh_rec		*ehrecs;	/* split .eh_frame, or NULL */
+	size_t			 nehrecs;
 	bool			 live;		/* kept by COMDAT and GC */
 	bool			 visited;	/* GC mark */
 	bool			 reverse;	/* .ctors in .init_array */
@@ -330,6 +352,9 @@ struct ld_opts {
 	bool		 rpath_from_env; /* rpath is LD_RUN_PATH */
 	const char	*version_script;
 	const char	*dynamic_list;
+	/* --sysroot: "" when none; sysroot_real is its realpath(3). */
+	const char	*sysroot;
+	const char	*sysroot_real;
 };
 
 /* An input named on the command line, after library search. */
@@ -458,6 +483,8 @@ void	parse_args(struct link *, int, char **);
 
 struct input_arg *insert_input(struct link *, size_t, const char *, int);
 const char *find_library(struct link *, const char *, bool);
+const char *sysroot_path(const struct link *, const char *);
+bool	in_sysroot(const struct link *, const char *);
 
 /* script.c */
 /*
@@ -513,6 +540,7 @@ void	ctors_reverse(unsigned char *, uint64_t);
 
 /* tlsdesc.c */
 bool	relax_tlsdesc(unsigned char *, uint64_t, uint64_t, uint32_t, int32_t);
+bool	relax_tlsdesc_ie(unsigned char *, uint64_t, uint64_t);
 
 /* stack.c */
 bool	stack_executable(struct link *);
@@ -556,6 +584,12 @@ void	write_symtab(struct link *);
 /* buildid.c */
 void	write_build_id(struct link *);
 uint64_t build_id_size(const char *);
+
+/* ehmerge.c */
+void	merge_eh_frames(struct link *);
+uint64_t eh_frame_offset(const struct input_section *, uint64_t);
+void	eh_frame_write(struct link *, struct input_section *,
+	    unsigned char *);
 
 /* ehframe.c */
 void	size_eh_frame_hdr(struct link *);
@@ -609,6 +643,7 @@ bool	read_dynamic_list(struct link *, const char *);
 bool	dynlist_match(const struct link *, const struct symbol *);
 bool	read_version_script(struct link *, const char *);
 void	apply_version_script(struct link *);
+size_t	version_node_symbols(struct link *, struct symbol **);
 void	size_version_definitions(struct link *);
 void	write_version_definitions(struct link *, unsigned char *);
 

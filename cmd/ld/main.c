@@ -82,6 +82,9 @@ main(int argc, char **argv)
 	/* One copy of each string and constant of SHF_MERGE sections. */
 	merge_sections(&ctx);
 	stats_lap(&ctx, "merge_sections");
+	/* One copy of each CIE; no FDEs of functions left out. */
+	merge_eh_frames(&ctx);
+	stats_lap(&ctx, "merge_eh_frames");
 
 	/* GOT and IFUNC PLT needs.  No new symbols after this. */
 	scan_relocations(&ctx);

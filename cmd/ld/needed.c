@@ -62,7 +62,9 @@ static struct shared_file *search_list(struct link *, struct shared_file *,
 		    const char *, const char *);
 static struct shared_file *try_path(struct link *, struct shared_file *,
 		    const char *);
-static void	read_conf(struct conf_dirs *, const char *, int);
+static void	read_conf(struct conf_dirs *, const char *, const char *, int);
+static struct shared_file *search_root(struct link *, struct shared_file *,
+		    const char *, const char *);
 static bool	defined_here(const struct symbol *);
 static void	settle_pending(struct link *, struct strmap *, bool, size_t *);
 static void	note_missing_version(struct link *, const struct symbol *);
@@ -137,6 +139,7 @@ search_needed(struct link *ctx, struct shared_file *by, const char *name,
 {
 	struct shared_file *e;
 	const char *env;
+	char dir[4096];
 	size_t k;
 
 	if (strchr(name, '/') != NULL)
@@ -154,17 +157,35 @@ search_needed(struct link *ctx, struct shared_file *by, const char *name,
 		return e;
 	if ((e = search_list(ctx, by, by->runpath, name)) != NULL)
 		return e;
+	/* These two are the system's: inside the sysroot, as in GNU ld. */
 	if (!conf->read) {
 		conf->read = true;
-		read_conf(conf, LD_SO_CONF, 0);
+		snprintf(dir, sizeof(dir), "%s%s", ctx->opts.sysroot,
+		    LD_SO_CONF);
+		read_conf(conf, ctx->opts.sysroot, dir, 0);
 	}
 	for (k = 0; k < conf->n; k++)
-		if ((e = search_list(ctx, by, conf->v[k], name)) != NULL)
+		if ((e = search_root(ctx, by, conf->v[k], name)) != NULL)
 			return e;
 	for (k = 0; default_dirs[k] != NULL; k++)
-		if ((e = search_list(ctx, by, default_dirs[k], name)) != NULL)
+		if ((e = search_root(ctx, by, default_dirs[k], name)) != NULL)
 			return e;
 	return NULL;
+}
+
+/* name in directory dir of the system, inside the sysroot if any. */
+static struct shared_file *
+search_root(struct link *ctx, struct shared_file *by, const char *dir,
+    const char *name)
+{
+	char path[4096];
+
+	if (*ctx->opts.sysroot == '\0' || dir[0] != '/')
+		return search_list(ctx, by, dir, name);
+	if ((size_t)snprintf(path, sizeof(path), "%s%s", ctx->opts.sysroot,
+	    dir) >= sizeof(path))
+		return NULL;
+	return search_list(ctx, by, path, name);
 }
 
 /*
@@ -256,10 +277,11 @@ try_path(struct link *ctx, struct shared_file *by, const char *path)
 
 /*
  * ld.so.conf: directories separated by white space, ':' or ',', '#'
- * comments, and "include GLOB" lines (relative to the file's directory).
+ * comments, and "include GLOB" lines (relative to the file's directory,
+ * or absolute ones inside root, the sysroot).
  */
 static void
-read_conf(struct conf_dirs *c, const char *file, int depth)
+read_conf(struct conf_dirs *c, const char *root, const char *file, int depth)
 {
 	char line[4096], pat[4096], *p, *w;
 	const char *slash;
@@ -281,11 +303,13 @@ read_conf(struct conf_dirs *c, const char *file, int depth)
 					snprintf(pat, sizeof(pat), "%.*s/%s",
 					    (int)(slash - file), file, w);
 				else
-					snprintf(pat, sizeof(pat), "%s", w);
+					snprintf(pat, sizeof(pat), "%s%s",
+					    w[0] == '/' ? root : "", w);
 				if (glob(pat, 0, NULL, &g) != 0)
 					continue;
 				for (i = 0; i < g.gl_pathc; i++)
-					read_conf(c, g.gl_pathv[i], depth + 1);
+					read_conf(c, root, g.gl_pathv[i],
+					    depth + 1);
 				globfree(&g);
 			}
 			continue;

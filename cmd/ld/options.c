@@ -11,6 +11,7 @@
  */
 #include <sys/stat.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,10 +48,11 @@ static void	add_rpath(struct link *, const char *);
 static unsigned	thread_count(const char *);
 static void	add_rpath_link(struct link *, const char *);
 static bool	parse_unresolved(struct ld_opts *, const char *, const char *);
+static void	find_sysroot(struct link *, int, char **);
 
 /* Options taking an argument that a static link does not need. */
 static const char *const ignored_with_arg[] = {
-	"plugin", "plugin-opt", "m", "O", "sysroot",
+	"plugin", "plugin-opt", "m", "O", "sysroot",	/* see find_sysroot */
 	"exclude-libs", "compress-debug-sections", "color-diagnostics",
 	"y", "trace-symbol",
 	"Y", "audit", "f", "F", "package-metadata",
@@ -174,6 +176,7 @@ parse_args(struct link *ctx, int argc, char **argv)
 	const char *a;
 
 	expand_response_files(ctx, &argc, &argv);
+	find_sysroot(ctx, argc, argv);
 	memset(&st, 0, sizeof(st));
 	st.argc = argc;
 	st.argv = argv;
@@ -276,12 +279,15 @@ parse_one(struct link *ctx, struct argstate *st, const char *a)
 	else if (match(st, "e", &v) || match(st, "entry", &v))
 		o->entry = v;
 	else if (match(st, "L", &v) || match(st, "library-path", &v)) {
+		/* "-L=DIR" is DIR in the sysroot, not DIR. */
+		if (strncmp(a, "-L=", 3) == 0)
+			v = a + 2;
 		if (ctx->nlibdirs == ctx->caplibdirs) {
 			ctx->caplibdirs = ctx->caplibdirs * 2 + 8;
 			ctx->libdirs = xreallocarray(ctx->libdirs,
 			    ctx->caplibdirs, sizeof(*ctx->libdirs));
 		}
-		ctx->libdirs[ctx->nlibdirs++] = v;
+		ctx->libdirs[ctx->nlibdirs++] = sysroot_path(ctx, v);
 	} else if (match(st, "l", &v) || match(st, "library", &v))
 		add_library(ctx, st, v);
 	else if (flag(a, "(") || flag(a, "start-group")) {
@@ -528,7 +534,84 @@ add_rpath(struct link *ctx, const char *dir)
 static void
 add_rpath_link(struct link *ctx, const char *dir)
 {
-	ctx->opts.rpath_link = path_append(ctx->opts.rpath_link, dir);
+	ctx->opts.rpath_link = path_append(ctx->opts.rpath_link,
+	    sysroot_path(ctx, dir));
+}
+
+/*
+ * --sysroot=DIR, wherever it is: GNU ld reads it before the other
+ * options, since -L=DIR and the library search depend on it.  The last
+ * one wins.
+ */
+static void
+find_sysroot(struct link *ctx, int argc, char **argv)
+{
+	const char *a, *v = "";
+	char *real;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		a = argv[i];
+		if (a[0] != '-')
+			continue;
+		a += a[1] == '-' ? 2 : 1;
+		if (strncmp(a, "sysroot=", 8) == 0)
+			v = a + 8;
+		else if (strcmp(a, "sysroot") == 0 && i + 1 < argc)
+			v = argv[++i];
+	}
+	/* "/" is no sysroot at all: every path is already inside it. */
+	if (strcmp(v, "/") == 0)
+		v = "";
+	ctx->opts.sysroot = v;
+	ctx->opts.sysroot_real = "";
+	if (*v == '\0')
+		return;
+	if ((real = realpath(v, NULL)) == NULL) {
+		diag_warn(NULL, "--sysroot=%s: %s", v, strerror(errno));
+		return;
+	}
+	ctx->opts.sysroot_real = real;
+}
+
+/*
+ * A directory or file name of the command line or a script: a leading
+ * '=' or "$SYSROOT" stands for the sysroot (nothing without one), as in
+ * GNU ld.
+ */
+const char *
+sysroot_path(const struct link *ctx, const char *path)
+{
+	const char *rest;
+	size_t n;
+	char *p;
+
+	if (path[0] == '=')
+		rest = path + 1;
+	else if (strncmp(path, "$SYSROOT", 8) == 0)
+		rest = path + 8;
+	else
+		return path;
+	n = strlen(ctx->opts.sysroot) + strlen(rest) + 1;
+	p = xmalloc(n);
+	snprintf(p, n, "%s%s", ctx->opts.sysroot, rest);
+	return p;
+}
+
+/* Whether file (a linker script) is inside the sysroot. */
+bool
+in_sysroot(const struct link *ctx, const char *file)
+{
+	const char *root = ctx->opts.sysroot_real;
+	size_t n = strlen(root);
+	char *real;
+	bool in;
+
+	if (n == 0 || (real = realpath(file, NULL)) == NULL)
+		return false;
+	in = strncmp(real, root, n) == 0 && real[n] == '/';
+	free(real);
+	return in;
 }
 
 /*

@@ -85,8 +85,14 @@ has_ifunc(struct link *ctx)
 	struct symbol *s;
 	size_t i;
 
+	/* An IFUNC defined here; a library's is a plain FUNC to us. */
 	for (i = 0; i < ctx->niplt; i++)
-		if (ctx->ipltsyms[i]->type == STT_GNU_IFUNC)
+		if (ctx->ipltsyms[i]->type == STT_GNU_IFUNC &&
+		    ctx->ipltsyms[i]->kind != SYM_SHARED)
+			return true;
+	for (i = 1; i < ctx->ndynsyms; i++)
+		if (ctx->dynsyms[i]->type == STT_GNU_IFUNC &&
+		    ctx->dynsyms[i]->kind == SYM_DEFINED)
 			return true;
 	for (i = 0; i < ctx->symtab.cap; i++) {
 		s = ctx->symtab.ents[i].val;
@@ -151,6 +157,10 @@ write_input(struct link *ctx, struct input_section *is)
 
 	if (is->pieces != NULL) {
 		merge_write(is, dst);
+		return;
+	}
+	if (is->ehrecs != NULL) {
+		eh_frame_write(ctx, is, dst);
 		return;
 	}
 	memcpy(dst, is->file->data.data + is->shdr->sh_offset,

@@ -391,7 +391,7 @@ apply_relocations(struct link *ctx, struct input_section *is,
 	struct input_file *f = is->file;
 	struct site st = { ctx, is, NULL, NULL, 0 };
 	struct symbol *s;
-	uint64_t S, P, base = is->osec->addr + is->offset;
+	uint64_t S, P, base = is->osec->addr + is->offset, at;
 	uint32_t type, idx;
 	size_t k;
 
@@ -408,6 +408,11 @@ apply_relocations(struct link *ctx, struct input_section *is,
 				    "the section", (int64_t)st.r->r_offset);
 			continue;
 		}
+		/* A split .eh_frame's records have moved, or are gone. */
+		at = st.r->r_offset;
+		if (is->ehrecs != NULL &&
+		    (at = eh_frame_offset(is, at)) == UINT64_MAX)
+			continue;
 		s = f->symbols[idx];
 		st.symname = sym_name(f, &f->syms[idx]);
 		st.addend = st.r->r_addend;
@@ -415,7 +420,7 @@ apply_relocations(struct link *ctx, struct input_section *is,
 			S = symbol_address(ctx, s);
 		else
 			S = local_address(f, idx, &st.addend);
-		P = base + st.r->r_offset;
+		P = base + at;
 		/* dynreloc.c reserves the slots of a dynamic link. */
 		if (!ctx->dynamic && missing_slot(type, s) &&
 		    !gotpcrelx_relaxable(f, is, st.r) &&
@@ -424,7 +429,7 @@ apply_relocations(struct link *ctx, struct input_section *is,
 			    (int64_t)st.r->r_offset);
 			continue;
 		}
-		if (apply_one(&st, dst + st.r->r_offset, S, P, s))
+		if (apply_one(&st, dst + at, S, P, s))
 			k++;
 	}
 }

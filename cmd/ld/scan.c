@@ -185,8 +185,9 @@ scan_section(struct link *ctx, struct input_section *is)
 			    "index %u", is->name, k, idx);
 			continue;
 		}
-		if (!alloc)
-			continue;
+		if (!alloc || (is->ehrecs != NULL &&
+		    eh_frame_offset(is, r->r_offset) == UINT64_MAX))
+			continue;	/* not written, or a dropped FDE's */
 		if (ctx->dynamic) {
 			scan_dynamic_reloc(ctx, is, &k);
 			continue;

@@ -9,7 +9,8 @@
  * AS_NEEDED inside them (files and -lNAME); OUTPUT_FORMAT, OUTPUT_ARCH,
  * SEARCH_DIR and comments are skipped.  A script with any other command
  * (SECTIONS, MEMORY, ...) is rejected: layout scripts are not supported.
- * The grammar is in the GNU ld manual, "Linker Scripts".
+ * The grammar is in the GNU ld manual, "Linker Scripts"; the sysroot
+ * rules are those of its INPUT command.
  */
 #include <sys/stat.h>
 
@@ -22,7 +23,11 @@
 #include "xalloc.h"
 #include "ld.h"
 
-/* A file named in a script: as given, else beside the script. */
+/*
+ * A file named in a script: as given, else beside the script.  With
+ * --sysroot, GNU ld reads an absolute name in a script inside the
+ * sysroot (its libc.so) as one inside it, and "=NAME" always so.
+ */
 static const char *
 script_file(struct link *ctx, const char *script, const char *name,
     bool bstatic)
@@ -33,6 +38,12 @@ script_file(struct link *ctx, const char *script, const char *name,
 
 	if (strncmp(name, "-l", 2) == 0)
 		return find_library(ctx, name + 2, !bstatic);
+	if (name[0] == '=' || strncmp(name, "$SYSROOT", 8) == 0)
+		return sysroot_path(ctx, name);
+	if (name[0] == '/' && in_sysroot(ctx, script) &&
+	    (size_t)snprintf(path, sizeof(path), "%s%s", ctx->opts.sysroot,
+	    name) < sizeof(path) && stat(path, &sb) == 0)
+		return xstrdup(path);
 	if (name[0] == '/' || stat(name, &sb) == 0)
 		return xstrdup(name);
 	slash = strrchr(script, '/');
@@ -63,7 +74,8 @@ read_script(struct link *ctx, size_t pos, struct span s)
 	const char *path, *script = ctx->args[pos].path;
 	size_t at = pos + 1;
 	int depth = 0, group = ctx->args[pos].group, asdepth = 0;
-	bool inputs = false, asnext = false;
+	bool inputs = false, asnext = false, rootnext = false;
+	char name[sizeof(lx.tok) + 1];
 	bool as_needed = ctx->args[pos].as_needed;
 	bool bstatic = ctx->args[pos].bstatic;
 
@@ -94,10 +106,15 @@ read_script(struct link *ctx, size_t pos, struct span s)
 			depth--;
 		} else if (strcmp(lx.tok, "AS_NEEDED") == 0)
 			asnext = true;
+		else if (inputs && strcmp(lx.tok, "=") == 0)
+			rootnext = true;	/* "=/usr/lib/x": the sysroot's */
 		else if (inputs && strcmp(lx.tok, ",") != 0) {
-			path = script_file(ctx, script, lx.tok, bstatic);
+			snprintf(name, sizeof(name), "%s%s", rootnext ? "=" : "",
+			    lx.tok);
+			rootnext = false;
+			path = script_file(ctx, script, name, bstatic);
 			if (path == NULL) {
-				diag_error(script, "cannot find %s", lx.tok);
+				diag_error(script, "cannot find %s", name);
 				continue;
 			}
 			ia = insert_input(ctx, at++, path, group);

@@ -467,6 +467,15 @@ sym_preemptible(const struct link *ctx, const struct symbol *s)
 		return true;
 	case SYM_UNDEF:
 	case SYM_LAZY:
+		/*
+		 * A weak one is dynamic, so that a library loaded later
+		 * can define it (GNU ld exports __gmon_start__ so).  An
+		 * executable's non-weak one, left by --unresolved-symbols,
+		 * is 0 as with GNU ld: the loader would refuse to start a
+		 * program with it.
+		 */
+		if (!ctx->opts.shared && (s->flags & SF_REFSTRONG))
+			return false;
 		return !ctx->opts.static_pie && s->visibility == STV_DEFAULT;
 	case SYM_DEFINED:
 	case SYM_COMMON:

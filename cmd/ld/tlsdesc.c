@@ -16,6 +16,13 @@
  *
  * The two instructions may be apart (the compiler schedules between
  * them), so each relocation is rewritten on its own.
+ *
+ * In a dynamic executable a library's variable is in the static TLS
+ * block at an offset the loader knows, so the sequence becomes initial
+ * exec instead, as GNU ld does it:
+ *
+ *   mov x@gottpoff(%rip), %reg   REX.W 8b /r, the same modrm and field
+ *   xchg %ax, %ax
  */
 #include <string.h>
 
@@ -51,5 +58,23 @@ relax_tlsdesc(unsigned char *sec, uint64_t size, uint64_t off, uint32_t type,
 	p[-2] = 0xc7;
 	p[-1] = (unsigned char)(0xc0 | ((p[-1] >> 3) & 7));
 	store32(p, (uint32_t)tpoff, false);
+	return true;
+}
+
+/*
+ * The lea of a GOTPC32_TLSDESC relocation at offset off made the mov of
+ * initial exec; the caller points its field at the TP offset's GOT slot.
+ */
+bool
+relax_tlsdesc_ie(unsigned char *sec, uint64_t size, uint64_t off)
+{
+	unsigned char *p;
+
+	if (off > size || off < 3 || size - off < 4)
+		return false;
+	p = sec + off;
+	if ((p[-3] & 0xfb) != 0x48 || p[-2] != 0x8d || (p[-1] & 0xc7) != 0x05)
+		return false;
+	p[-2] = 0x8b;
 	return true;
 }

@@ -410,3 +410,35 @@ dynlist_match(const struct link *ctx, const struct symbol *s)
 	free(dem);
 	return hit;
 }
+
+/*
+ * The symbols naming each version node, which GNU ld puts in .dynsym:
+ * absolute, 0, of the node's own version.  None for a name that a
+ * symbol of the link already has.  Returns how many were put in out
+ * (room for ctx->nverdef).
+ */
+size_t
+version_node_symbols(struct link *ctx, struct symbol **out)
+{
+	const struct verscript *vs = ctx->vs;
+	struct symbol *s;
+	size_t i, n = 0;
+
+	if (vs == NULL)
+		return 0;
+	for (i = 0; i < vs->nnodes; i++) {
+		if (strmap_find(&ctx->symtab, vs->nodes[i].name,
+		    strlen(vs->nodes[i].name)) != NULL)
+			continue;
+		s = symbol_new(ctx);
+		s->name = vs->nodes[i].name;
+		s->namelen = strlen(s->name);
+		s->kind = SYM_SYNTHETIC;
+		s->bind = STB_GLOBAL;
+		s->type = STT_OBJECT;
+		s->shndx = SHN_ABS;
+		s->ver = (uint16_t)(i + 2);
+		out[n++] = s;
+	}
+	return n;
+}

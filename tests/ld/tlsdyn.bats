@@ -68,7 +68,7 @@ int main(void) {
 	assert_output ""
 }
 
-@test "a PIE's TLS descriptor for a library's variable is left to the loader" {
+@test "a PIE's TLS descriptor for a library's variable becomes initial exec, as with GNU ld" {
 	write te.c '#include <stdio.h>
 extern __thread int tz;
 __thread int mine = 3;
@@ -82,5 +82,25 @@ int main(void) { tz += 1; mine += 1; printf("%d %d\n", tz, mine); return 0; }'
 	assert_output "43 4"
 	LD_LIBRARY_PATH=. same_run ours theirs
 	run -0 readelf -rW ours
-	assert_line --regexp 'R_X86_64_TLSDESC +0+ tz \+ 0$'
+	assert_line --regexp 'R_X86_64_TPOFF64 +0+ tz \+ 0$'
+	refute_output --partial R_X86_64_TLSDESC
+	# The same TLS relocations as GNU ld's, and no descriptor call.
+	tls() { readelf -rW "$1" | awk '$3 ~ /TPOFF|TLS|DTP/ { print $3, $5 }'; }
+	[ "$(tls ours)" = "$(tls theirs)" ]
+	run -0 objdump -d ours
+	refute_output --regexp 'call +\*\(%rax\)'
+	run -0 elflint ours
+	assert_output ""
+}
+
+@test "-z now and a library's descriptor in a -no-pie program: initial exec too" {
+	write te.c '#include <stdio.h>
+extern __thread int tz;
+int main(void) { tz += 2; printf("%d\n", tz); return 0; }'
+	gcc -O2 -fPIC -mtls-dialect=gnu2 -c te.c
+	ok_cc -no-pie -Wl,-z,now -o ours te.o -L. -ltz
+	LD_LIBRARY_PATH=. run -0 ./ours
+	assert_output "44"
+	run -0 readelf -rW ours
+	assert_line --regexp 'R_X86_64_TPOFF64 +0+ tz \+ 0$'
 }

@@ -101,3 +101,24 @@ int main(void) { fputs("x\n", stdout); return 0; }'
 	run -0 ./ours
 	assert_output x
 }
+
+@test "a -shared link with a version script exports each node's name, as GNU ld does" {
+	ok_cc -fPIC -shared -Wl,--version-script,v.map -o ours.so v.c
+	# name, type, binding, section and version of each absolute one
+	abs() {
+		readelf --dyn-syms -W "$1" |
+		    awk '$7 == "ABS" { print $8, $4, $5, $2 }' | sort
+		readelf -VW "$1" | sed -n '/\.gnu\.version_d/,$p' | grep -c 'Name: V'
+	}
+	[ "$(abs ours.so)" = "$(abs libv.so)" ]
+	run -0 abs ours.so
+	assert_line "V1 OBJECT GLOBAL 0000000000000000"
+	assert_line "V2 OBJECT GLOBAL 0000000000000000"
+	# Each has its own version in .gnu.version.
+	run -0 sh -c "readelf -sW --dyn-syms ours.so | grep -E ' ABS V[12]'"
+	ok_cc -o prog m.o ./ours.so
+	LD_LIBRARY_PATH=. run -0 ./prog
+	assert_output "1 2"
+	run -0 elflint ours.so
+	assert_output ""
+}
