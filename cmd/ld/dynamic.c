@@ -123,7 +123,7 @@ create_dynamic_sections(struct link *ctx)
 		ctx->gnuhash = dyn_osec(ctx, ".gnu.hash", SHT_GNU_HASH,
 		    SHF_ALLOC, OS_GNUHASH, 8, 0);
 	ctx->dynsym = dyn_osec(ctx, ".dynsym", SHT_DYNSYM, SHF_ALLOC,
-	    OS_DYNSYM, 8, sizeof(Elf64_Sym));
+	    OS_DYNSYM, 8, sizeof(Elf64u_Sym));
 	ctx->dynstr = dyn_osec(ctx, ".dynstr", SHT_STRTAB, SHF_ALLOC,
 	    OS_DYNSTR, 1, 0);
 	ctx->versym = dyn_osec(ctx, ".gnu.version", SHT_GNU_versym, SHF_ALLOC,
@@ -133,7 +133,7 @@ create_dynamic_sections(struct link *ctx)
 	ctx->verneed = dyn_osec(ctx, ".gnu.version_r", SHT_GNU_verneed,
 	    SHF_ALLOC, OS_VERNEED, 8, 0);
 	ctx->reladyn = dyn_osec(ctx, ".rela.dyn", SHT_RELA, SHF_ALLOC,
-	    OS_RELADYN, 8, sizeof(Elf64_Rela));
+	    OS_RELADYN, 8, sizeof(Elf64u_Rela));
 	ctx->dynamic_sec = dyn_osec(ctx, ".dynamic", SHT_DYNAMIC, SHF_ALLOC |
 	    SHF_WRITE, OS_DYNAMIC, 8, sizeof(Elf64_Dyn));
 	ctx->dynbss = dyn_osec(ctx, ".dynbss", SHT_NOBITS, SHF_ALLOC |
@@ -368,7 +368,7 @@ size_dynamic_sections(struct link *ctx)
 		size_version_definitions(ctx);
 	if (ctx->interp != NULL)
 		ctx->interp->size = strlen(ctx->opts.dynamic_linker) + 1;
-	ctx->dynsym->size = (uint64_t)ctx->ndynsyms * sizeof(Elf64_Sym);
+	ctx->dynsym->size = (uint64_t)ctx->ndynsyms * sizeof(Elf64u_Sym);
 	ctx->dynstr->size = st->len;
 	nh = ctx->ndynsyms - ctx->dynsymoff;
 	if (ctx->gnuhash != NULL)
@@ -471,7 +471,7 @@ dyn_tags(struct link *ctx, Elf64_Dyn *out)
 	tag(out, &n, DT_STRTAB, ctx->dynstr->addr);
 	tag(out, &n, DT_SYMTAB, ctx->dynsym->addr);
 	tag(out, &n, DT_STRSZ, ctx->dynstr->size);
-	tag(out, &n, DT_SYMENT, sizeof(Elf64_Sym));
+	tag(out, &n, DT_SYMENT, sizeof(Elf64u_Sym));
 	if (!ctx->opts.shared)
 		tag(out, &n, DT_DEBUG, 0);
 	tag(out, &n, DT_PLTGOT, ctx->gotplt->addr);
@@ -483,7 +483,7 @@ dyn_tags(struct link *ctx, Elf64_Dyn *out)
 	if (ctx->nreladyn > 0) {
 		tag(out, &n, DT_RELA, ctx->reladyn->addr);
 		tag(out, &n, DT_RELASZ, ctx->reladyn->size);
-		tag(out, &n, DT_RELAENT, sizeof(Elf64_Rela));
+		tag(out, &n, DT_RELAENT, sizeof(Elf64u_Rela));
 	}
 	if (ctx->textrel)
 		tag(out, &n, DT_TEXTREL, 0);
@@ -552,7 +552,7 @@ dyn_place(struct link *ctx, const struct symbol *s, uint16_t *shndx,
 static void
 write_dynsym(struct link *ctx, unsigned char *p)
 {
-	Elf64_Sym *es = (Elf64_Sym *)p;
+	Elf64u_Sym *es = (Elf64u_Sym *)p;
 	struct symbol *s;
 	uint32_t i;
 	uint8_t bind, type;
@@ -560,7 +560,7 @@ write_dynsym(struct link *ctx, unsigned char *p)
 	memset(es, 0, sizeof(*es));
 	for (i = 1; i < ctx->ndynsyms; i++) {
 		s = ctx->dynsyms[i];
-		es = (Elf64_Sym *)p + i;
+		es = (Elf64u_Sym *)p + i;
 		es->st_name = (uint32_t)strtab_add(ctx->dynstrtab, s->name,
 		    dyn_namelen(s));
 		bind = s->bind == STB_WEAK || s->weakdef ? STB_WEAK :
@@ -763,7 +763,7 @@ write_dynamic_section(struct link *ctx, struct output_section *os)
 /* sh_link and sh_info of the dynamic sections (gABI, "sh_link"). */
 void
 dynamic_shdr(struct link *ctx, const struct output_section *os,
-    Elf64_Shdr *sh)
+    Elf64u_Shdr *sh)
 {
 	switch (os->kind) {
 	case OS_DYNSYM:

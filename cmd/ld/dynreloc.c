@@ -47,10 +47,10 @@ enum act {
 	A_ERROR,
 };
 
-static bool	branch_relaxable(struct input_section *, const Elf64_Rela *,
+static bool	branch_relaxable(struct input_section *, const Elf64u_Rela *,
 		    const struct symbol *);
 static int	classify(struct link *, struct input_section *,
-		    const Elf64_Rela *, struct symbol *);
+		    const Elf64u_Rela *, struct symbol *);
 static int32_t	slot_new(struct link *, struct symbol *, int);
 static uint32_t	got_reloc(struct link *, const struct got_entry *);
 static void	copy_add(struct link *, struct symbol *);
@@ -77,7 +77,7 @@ is_func(const struct symbol *s)
  * defined here and is not an IFUNC (psABI appendix B.2).
  */
 static bool
-branch_relaxable(struct input_section *is, const Elf64_Rela *r,
+branch_relaxable(struct input_section *is, const Elf64u_Rela *r,
     const struct symbol *s)
 {
 	const unsigned char *p;
@@ -92,7 +92,7 @@ branch_relaxable(struct input_section *is, const Elf64_Rela *r,
 }
 
 static int
-classify(struct link *ctx, struct input_section *is, const Elf64_Rela *r,
+classify(struct link *ctx, struct input_section *is, const Elf64u_Rela *r,
     struct symbol *s)
 {
 	struct input_file *f = is->file;
@@ -264,7 +264,7 @@ static void
 copy_add(struct link *ctx, struct symbol *s)
 {
 	const struct shared_file *d = s->dso;
-	const Elf64_Sym *es;
+	const Elf64u_Sym *es;
 	struct symbol *a;
 	const char *name;
 	size_t i;
@@ -289,7 +289,7 @@ copy_add(struct link *ctx, struct symbol *s)
 }
 
 static void
-reloc_error(struct link *ctx, struct input_section *is, const Elf64_Rela *r,
+reloc_error(struct link *ctx, struct input_section *is, const Elf64u_Rela *r,
     const char *what)
 {
 	struct input_file *f = is->file;
@@ -311,7 +311,7 @@ void
 scan_dynamic_reloc(struct link *ctx, struct input_section *is, size_t *k)
 {
 	struct input_file *f = is->file;
-	const Elf64_Rela *r = &is->relas[*k];
+	const Elf64u_Rela *r = &is->relas[*k];
 	uint32_t idx = ELF64_R_SYM(r->r_info);
 	struct symbol *s = f->symbols[idx];
 	int a;
@@ -406,8 +406,8 @@ size_dynamic_relocs(struct link *ctx)
 	ctx->gotplt->size = (3 + (uint64_t)ctx->niplt) * 8;
 	ctx->iplt->size = ctx->niplt ? ctx->plt0 + (uint64_t)ctx->niplt * 16 :
 	    0;
-	ctx->relaiplt->size = (uint64_t)ctx->niplt * sizeof(Elf64_Rela);
-	ctx->reladyn->size = (uint64_t)ctx->nreladyn * sizeof(Elf64_Rela);
+	ctx->relaiplt->size = (uint64_t)ctx->niplt * sizeof(Elf64u_Rela);
+	ctx->reladyn->size = (uint64_t)ctx->nreladyn * sizeof(Elf64u_Rela);
 	/* Copied data keeps the alignment its address had in the library. */
 	for (i = 0; i < ctx->ncopy; i++) {
 		s = ctx->copysyms[i];
@@ -454,7 +454,7 @@ void
 reladyn_add(struct link *ctx, uint64_t off, uint32_t type, uint32_t sym,
     int64_t addend)
 {
-	Elf64_Rela *r;
+	Elf64u_Rela *r;
 	uint32_t i;
 
 	if (type == R_X86_64_RELATIVE) {
@@ -466,7 +466,7 @@ reladyn_add(struct link *ctx, uint64_t off, uint32_t type, uint32_t sym,
 			goto full;
 		i = ctx->symcur++;
 	}
-	r = (Elf64_Rela *)(ctx->buf + ctx->reladyn->offset) + i;
+	r = (Elf64u_Rela *)(ctx->buf + ctx->reladyn->offset) + i;
 	r->r_offset = off;
 	r->r_info = ELF64_R_INFO(sym, type);
 	r->r_addend = addend;
@@ -490,7 +490,7 @@ slot_address(struct link *ctx, int32_t slot)
 
 /* GD -> IE for a symbol of a shared library; p is the lea's field. */
 static int
-gd_to_ie(struct link *ctx, struct input_section *is, const Elf64_Rela *r,
+gd_to_ie(struct link *ctx, struct input_section *is, const Elf64u_Rela *r,
     unsigned char *p, uint64_t P, struct symbol *s)
 {
 	static const unsigned char ie[12] = {
@@ -521,7 +521,7 @@ gd_to_ie(struct link *ctx, struct input_section *is, const Elf64_Rela *r,
  */
 int
 apply_dynamic_reloc(struct link *ctx, struct input_section *is,
-    const Elf64_Rela *r, unsigned char *p, uint64_t S, uint64_t P,
+    const Elf64u_Rela *r, unsigned char *p, uint64_t S, uint64_t P,
     struct symbol *s, int64_t A)
 {
 	uint32_t type = ELF64_R_TYPE(r->r_info);
@@ -673,7 +673,7 @@ write_plt(struct link *ctx, struct output_section *os)
 	uint64_t gotplt = ctx->gotplt->addr, plt = ctx->iplt->addr;
 	uint64_t slot, entry;
 	struct symbol *s;
-	Elf64_Rela rela;
+	Elf64u_Rela rela;
 	uint32_t i, nlazy = 0, lazyidx = 0, irelidx, relidx;
 	bool lazy;
 

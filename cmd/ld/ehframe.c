@@ -43,7 +43,7 @@ fde_target(struct link *ctx, struct input_section *is, size_t *ri,
     uint64_t off, uint64_t *loc, uint64_t *width)
 {
 	struct input_file *f = is->file;
-	const Elf64_Rela *r;
+	const Elf64u_Rela *r;
 	struct symbol *s;
 	uint32_t idx, shndx;
 

@@ -175,7 +175,7 @@ static bool
 fde_live(const struct input_section *is, const struct eh_rec *r)
 {
 	const struct input_file *f = is->file;
-	const Elf64_Rela *rel;
+	const Elf64u_Rela *rel;
 	uint32_t idx, shndx;
 
 	if (r->nrel == 0)
@@ -194,8 +194,8 @@ fde_live(const struct input_section *is, const struct eh_rec *r)
 
 /* Whether relocation a of file fa and b of fb name the same place. */
 static bool
-same_target(const struct input_file *fa, const Elf64_Rela *a,
-    const struct input_file *fb, const Elf64_Rela *b)
+same_target(const struct input_file *fa, const Elf64u_Rela *a,
+    const struct input_file *fb, const Elf64u_Rela *b)
 {
 	uint32_t ia = ELF64_R_SYM(a->r_info), ib = ELF64_R_SYM(b->r_info);
 
@@ -211,7 +211,7 @@ static bool
 same_cie(const struct input_section *ia, const struct eh_rec *a,
     const struct input_section *ib, const struct eh_rec *b)
 {
-	const Elf64_Rela *x, *y;
+	const Elf64u_Rela *x, *y;
 	uint32_t k;
 
 	if (a->nrel != b->nrel)

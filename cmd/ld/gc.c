@@ -103,7 +103,7 @@ c_identifier(const char *s)
 static bool
 is_root(const struct input_section *is)
 {
-	const Elf64_Shdr *sh = is->shdr;
+	const Elf64u_Shdr *sh = is->shdr;
 	const char *n = is->name;
 
 	if ((sh->sh_flags & SHF_ALLOC) == 0)

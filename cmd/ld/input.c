@@ -49,8 +49,8 @@ static void	all_members(struct archive *);
 static bool
 elf_of_type(struct span s, unsigned t)
 {
-	return filetype_detect(s) == FT_ELF && s.size >= sizeof(Elf64_Ehdr) &&
-	    ((const Elf64_Ehdr *)s.data)->e_type == t &&
+	return filetype_detect(s) == FT_ELF && s.size >= sizeof(Elf64u_Ehdr) &&
+	    ((const Elf64u_Ehdr *)s.data)->e_type == t &&
 	    s.data[EI_CLASS] == ELFCLASS64 && s.data[EI_DATA] == ELFDATA2LSB;
 }
 
@@ -106,8 +106,8 @@ read_input_files(struct link *ctx)
 		s = mapfile_span(mf);
 		switch (filetype_detect(s)) {
 		case FT_ELF:
-			if (s.size >= sizeof(Elf64_Ehdr) &&
-			    ((const Elf64_Ehdr *)s.data)->e_type == ET_DYN &&
+			if (s.size >= sizeof(Elf64u_Ehdr) &&
+			    ((const Elf64u_Ehdr *)s.data)->e_type == ET_DYN &&
 			    s.data[EI_CLASS] == ELFCLASS64 &&
 			    s.data[EI_DATA] == ELFDATA2LSB) {
 				if (ia->bstatic)
@@ -132,20 +132,6 @@ read_input_files(struct link *ctx)
 				    "file, archive or linker script");
 		}
 	}
-}
-
-/* Copy a member that is not 8-byte aligned, so the ELF structures are. */
-static struct span
-aligned_span(struct span s)
-{
-	unsigned char *p;
-
-	if (((uintptr_t)s.data & 7) == 0)
-		return s;
-	p = xmalloc(s.size ? s.size : 1);
-	memcpy(p, s.data, s.size);
-	s.data = p;
-	return s;
 }
 
 /*
@@ -184,12 +170,11 @@ static struct input_file *
 check_object(const char *name, struct span s, uint64_t order, bool quiet)
 {
 	struct input_file *f;
-	const Elf64_Ehdr *eh;
+	const Elf64u_Ehdr *eh;
 
 	f = xcalloc(1, sizeof(*f));
 	f->name = name;
 	f->quiet = quiet;
-	s = aligned_span(s);
 	eh = span_range(s, 0, sizeof(*eh));
 	if (eh == NULL || eh->e_ident[EI_CLASS] != ELFCLASS64 ||
 	    eh->e_ident[EI_DATA] != ELFDATA2LSB) {
@@ -208,7 +193,7 @@ check_object(const char *name, struct span s, uint64_t order, bool quiet)
 		return NULL;
 	}
 	f->data = s;
-	f->ehdr = (const Elf64_Ehdr *)f->data.data;
+	f->ehdr = (const Elf64u_Ehdr *)f->data.data;
 	f->order = order;
 	if (!check_sections(f) || !check_symtab(f)) {
 		free(f);
@@ -275,11 +260,11 @@ add_object(struct link *ctx, struct input_file *f)
 static bool
 check_sections(struct input_file *f)
 {
-	const Elf64_Ehdr *eh = f->ehdr;
-	const Elf64_Shdr *sh;
+	const Elf64u_Ehdr *eh = f->ehdr;
+	const Elf64u_Shdr *sh;
 	uint64_t n, strndx, i;
 
-	if (eh->e_shentsize != sizeof(Elf64_Shdr) || eh->e_shoff % 8 != 0) {
+	if (eh->e_shentsize != sizeof(Elf64u_Shdr) || eh->e_shoff % 8 != 0) {
 		file_error(f, "bad section header table");
 		return false;
 	}
@@ -335,7 +320,7 @@ check_sections(struct input_file *f)
 static bool
 check_symtab(struct input_file *f)
 {
-	const Elf64_Shdr *sh = NULL, *st, *xsh = NULL;
+	const Elf64u_Shdr *sh = NULL, *st, *xsh = NULL;
 	size_t i;
 	uint32_t shndx;
 
@@ -348,9 +333,9 @@ check_symtab(struct input_file *f)
 	}
 	if (sh == NULL)
 		return true;
-	if (sh->sh_entsize != sizeof(Elf64_Sym) || sh->sh_offset % 8 != 0 ||
+	if (sh->sh_entsize != sizeof(Elf64u_Sym) || sh->sh_offset % 8 != 0 ||
 	    sh->sh_link == 0 || sh->sh_link >= f->nsecs ||
-	    sh->sh_info > sh->sh_size / sizeof(Elf64_Sym)) {
+	    sh->sh_info > sh->sh_size / sizeof(Elf64u_Sym)) {
 		file_error(f, "bad symbol table");
 		return false;
 	}
@@ -360,13 +345,13 @@ check_symtab(struct input_file *f)
 		file_error(f, "bad symbol string table");
 		return false;
 	}
-	f->syms = (const Elf64_Sym *)(f->data.data + sh->sh_offset);
-	f->nsyms = sh->sh_size / sizeof(Elf64_Sym);
+	f->syms = (const Elf64u_Sym *)(f->data.data + sh->sh_offset);
+	f->nsyms = sh->sh_size / sizeof(Elf64u_Sym);
 	f->first_global = sh->sh_info == 0 ? 1 : sh->sh_info;
 	f->strtab = (const char *)f->data.data + st->sh_offset;
 	f->strsz = st->sh_size;
 	if (xsh != NULL && xsh->sh_size / 4 >= f->nsyms)
-		f->symshndx = (const uint32_t *)(f->data.data + xsh->sh_offset);
+		f->symshndx = (const Elf64u_Word *)(f->data.data + xsh->sh_offset);
 	for (i = 0; i < f->nsyms; i++) {
 		if (f->syms[i].st_name >= f->strsz) {
 			file_error(f, "symbol %zu: bad name offset", i);
@@ -383,7 +368,7 @@ check_symtab(struct input_file *f)
 }
 
 const char *
-sym_name(const struct input_file *f, const Elf64_Sym *es)
+sym_name(const struct input_file *f, const Elf64u_Sym *es)
 {
 	return f->strtab + es->st_name;
 }
@@ -406,7 +391,7 @@ sym_shndx(const struct input_file *f, size_t i)
 static void
 setup_sections(struct input_file *f)
 {
-	const Elf64_Shdr *sh;
+	const Elf64u_Shdr *sh;
 	struct input_section *is;
 	size_t i, j;
 
@@ -425,11 +410,11 @@ setup_sections(struct input_file *f)
 		sh = &f->shdrs[i];
 		if (sh->sh_type == SHT_RELA && sh->sh_info > 0 &&
 		    sh->sh_info < f->nsecs && sh->sh_offset % 8 == 0 &&
-		    sh->sh_entsize == sizeof(Elf64_Rela)) {
+		    sh->sh_entsize == sizeof(Elf64u_Rela)) {
 			is = &f->secs[sh->sh_info];
-			is->relas = (const Elf64_Rela *)(f->data.data +
+			is->relas = (const Elf64u_Rela *)(f->data.data +
 			    sh->sh_offset);
-			is->nrelas = sh->sh_size / sizeof(Elf64_Rela);
+			is->nrelas = sh->sh_size / sizeof(Elf64u_Rela);
 			for (j = 0; j < is->nrelas; j++)
 				if (ELF64_R_SYM(is->relas[j].r_info) >=
 				    f->nsyms) {
@@ -455,8 +440,8 @@ setup_sections(struct input_file *f)
 static void
 add_comdat_groups(struct link *ctx, struct input_file *f)
 {
-	const Elf64_Shdr *sh;
-	const uint32_t *grp;
+	const Elf64u_Shdr *sh;
+	const Elf64u_Word *grp;
 	const char *sig;
 	void **slot;
 	size_t i, j, n;
@@ -467,7 +452,7 @@ add_comdat_groups(struct link *ctx, struct input_file *f)
 		if (sh->sh_type != SHT_GROUP || sh->sh_offset % 4 != 0 ||
 		    sh->sh_size < 4)
 			continue;
-		grp = (const uint32_t *)(f->data.data + sh->sh_offset);
+		grp = (const Elf64u_Word *)(f->data.data + sh->sh_offset);
 		if ((grp[0] & GRP_COMDAT) == 0 || sh->sh_info >= f->nsyms)
 			continue;
 		sig = sym_name(f, &f->syms[sh->sh_info]);

@@ -212,7 +212,7 @@ place_alloc(struct link *ctx)
 	int seg = ctx->opts.separate_code ? 0 : 1;
 
 	count_phdrs(ctx, &n);
-	off = sizeof(Elf64_Ehdr) + n * sizeof(Elf64_Phdr);
+	off = sizeof(Elf64u_Ehdr) + n * sizeof(Elf64_Phdr);
 	addr = ctx->image_base + off;
 	/* PT_PHDR and PT_INTERP come before any PT_LOAD (gABI). */
 	if (ctx->interp != NULL) {
@@ -336,7 +336,7 @@ dynamic_phdrs(struct link *ctx, size_t n)
 {
 	Elf64_Phdr *ph = &ctx->phdrs[0];
 
-	ph->p_offset = sizeof(Elf64_Ehdr);
+	ph->p_offset = sizeof(Elf64u_Ehdr);
 	ph->p_vaddr = ph->p_paddr = ctx->image_base + ph->p_offset;
 	ph->p_filesz = ph->p_memsz = n * sizeof(Elf64_Phdr);
 	ph->p_align = 8;
@@ -410,7 +410,7 @@ place_nonalloc(struct link *ctx)
 	}
 	ctx->nshdrs = idx;
 	ctx->shoff = align_up(off, 8);
-	ctx->filesize = ctx->shoff + (uint64_t)idx * sizeof(Elf64_Shdr);
+	ctx->filesize = ctx->shoff + (uint64_t)idx * sizeof(Elf64u_Shdr);
 }
 
 /* The address a symbol resolves to; an IFUNC's is its PLT entry's. */

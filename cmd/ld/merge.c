@@ -30,7 +30,7 @@ align_up(uint64_t v, uint64_t a)
 static bool
 mergeable(const struct input_section *is)
 {
-	const Elf64_Shdr *sh = is->shdr;
+	const Elf64u_Shdr *sh = is->shdr;
 	const unsigned char *p;
 
 	if ((sh->sh_flags & SHF_MERGE) == 0 || sh->sh_entsize == 0 ||
@@ -48,7 +48,7 @@ mergeable(const struct input_section *is)
 static size_t
 split(struct input_section *is, struct merge_piece *out)
 {
-	const Elf64_Shdr *sh = is->shdr;
+	const Elf64u_Shdr *sh = is->shdr;
 	const unsigned char *p = is->file->data.data + sh->sh_offset, *nul;
 	uint64_t off = 0, len;
 	size_t n = 0;

@@ -239,7 +239,7 @@ try_path(struct link *ctx, struct shared_file *by, const char *path)
 	struct input_arg ia;
 	struct mapfile *mf;
 	struct shared_file *e;
-	const Elf64_Ehdr *eh;
+	const Elf64u_Ehdr *eh;
 	struct stat sb;
 	struct span s;
 
@@ -351,7 +351,7 @@ settle_pending(struct link *ctx, struct strmap *pending, bool implicit,
     size_t *left)
 {
 	const struct shared_file *d;
-	const Elf64_Sym *es;
+	const Elf64u_Sym *es;
 	const char *name;
 	size_t k, i;
 	uint16_t v;
@@ -396,7 +396,7 @@ check_shlib_undefined(struct link *ctx)
 {
 	struct strmap pending;
 	const struct shared_file *d;
-	const Elf64_Sym *es;
+	const Elf64u_Sym *es;
 	struct symbol *s;
 	const char **order = NULL;
 	const struct shared_file **by = NULL;
@@ -468,7 +468,7 @@ void
 note_missing_dso(struct link *ctx, struct symbol *s, struct input_file *f)
 {
 	const struct shared_file *d;
-	const Elf64_Sym *es;
+	const Elf64u_Sym *es;
 	size_t k, i;
 
 	if (s->flags & SF_NOTED)
@@ -507,7 +507,7 @@ static void
 note_missing_version(struct link *ctx, const struct symbol *s)
 {
 	const struct shared_file *d;
-	const Elf64_Sym *es;
+	const Elf64u_Sym *es;
 	const char *at = memchr(s->name, '@', s->namelen), *vn;
 	size_t k, i, len, n = (size_t)(at - s->name);
 	char have[512];

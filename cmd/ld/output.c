@@ -106,7 +106,7 @@ has_ifunc(struct link *ctx)
 static void
 write_headers(struct link *ctx)
 {
-	Elf64_Ehdr *eh = (Elf64_Ehdr *)ctx->buf;
+	Elf64u_Ehdr *eh = (Elf64u_Ehdr *)ctx->buf;
 
 	memcpy(eh->e_ident, ELFMAG, SELFMAG);
 	eh->e_ident[EI_CLASS] = ELFCLASS64;
@@ -118,16 +118,16 @@ write_headers(struct link *ctx)
 	eh->e_machine = EM_X86_64;
 	eh->e_version = EV_CURRENT;
 	eh->e_entry = ctx->entry_addr;
-	eh->e_phoff = sizeof(Elf64_Ehdr);
+	eh->e_phoff = sizeof(Elf64u_Ehdr);
 	eh->e_shoff = ctx->shoff;
-	eh->e_ehsize = sizeof(Elf64_Ehdr);
+	eh->e_ehsize = sizeof(Elf64u_Ehdr);
 	eh->e_phentsize = sizeof(Elf64_Phdr);
 	eh->e_phnum = (uint16_t)ctx->nphdrs;
-	eh->e_shentsize = sizeof(Elf64_Shdr);
+	eh->e_shentsize = sizeof(Elf64u_Shdr);
 	eh->e_shnum = ctx->nshdrs < SHN_LORESERVE ? (uint16_t)ctx->nshdrs : 0;
 	eh->e_shstrndx = ctx->shstrtab_sec->index < SHN_LORESERVE ?
 	    (uint16_t)ctx->shstrtab_sec->index : SHN_XINDEX;
-	memcpy(ctx->buf + sizeof(Elf64_Ehdr), ctx->phdrs,
+	memcpy(ctx->buf + sizeof(Elf64u_Ehdr), ctx->phdrs,
 	    ctx->nphdrs * sizeof(Elf64_Phdr));
 }
 
@@ -296,7 +296,7 @@ write_iplt(struct link *ctx, struct output_section *os)
 	};
 	unsigned char *p = ctx->buf + os->offset;
 	uint64_t slot, entry, fn;
-	Elf64_Rela rela;
+	Elf64u_Rela rela;
 	uint32_t i;
 
 	for (i = 0; i < ctx->niplt; i++) {
@@ -327,7 +327,7 @@ write_iplt(struct link *ctx, struct output_section *os)
 static void
 write_shdrs(struct link *ctx)
 {
-	Elf64_Shdr *sh = (Elf64_Shdr *)(ctx->buf + ctx->shoff);
+	Elf64u_Shdr *sh = (Elf64u_Shdr *)(ctx->buf + ctx->shoff);
 	struct output_section *os;
 	size_t i;
 
@@ -340,7 +340,7 @@ write_shdrs(struct link *ctx)
 		os = ctx->osecs[i];
 		if (os->omit)
 			continue;
-		sh = (Elf64_Shdr *)(ctx->buf + ctx->shoff) + os->index;
+		sh = (Elf64u_Shdr *)(ctx->buf + ctx->shoff) + os->index;
 		sh->sh_name = os->namestr;
 		sh->sh_type = os->type;
 		sh->sh_flags = os->flags;

@@ -23,7 +23,7 @@
 struct site {
 	struct link		*ctx;
 	struct input_section	*is;
-	const Elf64_Rela	*r;
+	const Elf64u_Rela	*r;
 	const char		*symname;
 	int64_t			 addend;	/* A (0 if used by a merge) */
 };
@@ -131,7 +131,7 @@ reloc_size(uint32_t type)
 static uint64_t
 local_address(struct input_file *f, uint32_t idx, int64_t *addend)
 {
-	const Elf64_Sym *es = &f->syms[idx];
+	const Elf64u_Sym *es = &f->syms[idx];
 	uint32_t shndx = sym_shndx(f, idx);
 	const struct input_section *is;
 	uint64_t off;
@@ -167,7 +167,7 @@ apply_one(struct site *st, unsigned char *p, uint64_t S, uint64_t P,
     struct symbol *s)
 {
 	struct link *ctx = st->ctx;
-	const Elf64_Rela *r = st->r;
+	const Elf64u_Rela *r = st->r;
 	int64_t A = st->addend;
 	uint64_t GOT = ctx->gotbase, size;
 	bool code = (st->is->shdr->sh_flags & SHF_EXECINSTR) != 0;

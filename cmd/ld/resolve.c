@@ -24,9 +24,9 @@
 
 static void	add_archive_symbols(struct link *, struct input_arg *);
 static void	add_undefined(struct link *, struct input_file *,
-		    struct symbol *, const Elf64_Sym *);
+		    struct symbol *, const Elf64u_Sym *);
 static void	add_defined(struct link *, struct input_file *,
-		    struct symbol *, const Elf64_Sym *, uint32_t);
+		    struct symbol *, const Elf64u_Sym *, uint32_t);
 static void	drain(struct link *);
 static void	define_synthetic(struct link *);
 static void	report_undefined(struct link *, struct input_file *, size_t);
@@ -163,7 +163,7 @@ add_archive_symbols(struct link *ctx, struct input_arg *ia)
 void
 add_file_symbols(struct link *ctx, struct input_file *f)
 {
-	const Elf64_Sym *es;
+	const Elf64u_Sym *es;
 	struct symbol *s;
 	const char *name;
 	uint32_t shndx;
@@ -206,7 +206,7 @@ add_file_symbols(struct link *ctx, struct input_file *f)
 
 static void
 add_undefined(struct link *ctx, struct input_file *f, struct symbol *s,
-    const Elf64_Sym *es)
+    const Elf64u_Sym *es)
 {
 	if (s->ref == NULL)
 		s->ref = f;
@@ -221,7 +221,7 @@ add_undefined(struct link *ctx, struct input_file *f, struct symbol *s,
 
 static void
 add_defined(struct link *ctx, struct input_file *f, struct symbol *s,
-    const Elf64_Sym *es, uint32_t shndx)
+    const Elf64u_Sym *es, uint32_t shndx)
 {
 	bool weak = ELF64_ST_BIND(es->st_info) == STB_WEAK;
 
@@ -357,7 +357,7 @@ void
 check_symbols(struct link *ctx)
 {
 	struct input_file *f;
-	const Elf64_Sym *es;
+	const Elf64u_Sym *es;
 	struct symbol *s;
 	size_t i, j;
 	/* A shared library may leave symbols to its loader (-z undefs). */
@@ -391,7 +391,7 @@ check_symbols(struct link *ctx)
 static const char *
 function_at(struct input_file *f, uint32_t shndx, uint64_t off)
 {
-	const Elf64_Sym *es;
+	const Elf64u_Sym *es;
 	size_t i;
 
 	for (i = 1; i < f->nsyms; i++) {

@@ -28,7 +28,7 @@ static int32_t	got_slot(struct link *, struct symbol *, int);
 struct symbol *
 reloc_symbol(struct link *ctx, struct input_file *f, uint32_t idx, bool make)
 {
-	const Elf64_Sym *es;
+	const Elf64u_Sym *es;
 	struct symbol *s;
 
 	if (f->symbols[idx] != NULL || !make)
@@ -50,7 +50,7 @@ reloc_symbol(struct link *ctx, struct input_file *f, uint32_t idx, bool make)
 
 /* The symbol type of relocation r's target. */
 static int
-target_type(struct input_file *f, const Elf64_Rela *r)
+target_type(struct input_file *f, const Elf64u_Rela *r)
 {
 	struct symbol *s = f->symbols[ELF64_R_SYM(r->r_info)];
 
@@ -66,7 +66,7 @@ target_type(struct input_file *f, const Elf64_Rela *r)
  */
 bool
 gotpcrelx_relaxable(struct input_file *f, struct input_section *is,
-    const Elf64_Rela *r)
+    const Elf64u_Rela *r)
 {
 	uint32_t type = ELF64_R_TYPE(r->r_info);
 	struct symbol *s = f->symbols[ELF64_R_SYM(r->r_info)];
@@ -101,7 +101,7 @@ gotpcrelx_relaxable(struct input_file *f, struct input_section *is,
  */
 bool
 gottpoff_relaxable(struct input_file *f, struct input_section *is,
-    const Elf64_Rela *r)
+    const Elf64u_Rela *r)
 {
 	const unsigned char *p;
 
@@ -162,14 +162,14 @@ scan_relocations(struct link *ctx)
 	ctx->got->size = (uint64_t)ctx->ngot * 8;
 	ctx->gotplt->size = ctx->niplt ? (3 + (uint64_t)ctx->niplt) * 8 : 0;
 	ctx->iplt->size = (uint64_t)ctx->niplt * 16;
-	ctx->relaiplt->size = (uint64_t)ctx->niplt * sizeof(Elf64_Rela);
+	ctx->relaiplt->size = (uint64_t)ctx->niplt * sizeof(Elf64u_Rela);
 }
 
 static void
 scan_section(struct link *ctx, struct input_section *is)
 {
 	struct input_file *f = is->file;
-	const Elf64_Rela *r;
+	const Elf64u_Rela *r;
 	struct symbol *s;
 	uint32_t type, idx;
 	size_t k;

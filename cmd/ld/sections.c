@@ -78,7 +78,7 @@ output_name(const char *name, char *buf, size_t len)
 static bool
 dropped(struct link *ctx, const struct input_section *is)
 {
-	const Elf64_Shdr *sh = is->shdr;
+	const Elf64u_Shdr *sh = is->shdr;
 
 	switch (sh->sh_type) {
 	case SHT_NULL: case SHT_SYMTAB: case SHT_STRTAB: case SHT_RELA:
@@ -261,7 +261,7 @@ create_synthetic_sections(struct link *ctx)
 	    SHF_INFO_LINK);
 	os->kind = OS_RELAIPLT;
 	os->align = 8;
-	os->entsize = sizeof(Elf64_Rela);
+	os->entsize = sizeof(Elf64u_Rela);
 	os = ctx->iplt = osec_new(ctx, ".plt", SHT_PROGBITS, SHF_ALLOC |
 	    SHF_EXECINSTR);
 	os->kind = OS_IPLT;
@@ -290,7 +290,7 @@ create_synthetic_sections(struct link *ctx)
 		os = ctx->symtab_sec = osec_new(ctx, ".symtab", SHT_SYMTAB, 0);
 		os->kind = OS_SYMTAB;
 		os->align = 8;
-		os->entsize = sizeof(Elf64_Sym);
+		os->entsize = sizeof(Elf64u_Sym);
 		os = ctx->strtab_sec = osec_new(ctx, ".strtab", SHT_STRTAB, 0);
 		os->kind = OS_STRTAB;
 	}

@@ -23,19 +23,19 @@
 #include "xalloc.h"
 #include "ld.h"
 
-static const Elf64_Shdr *section_of_type(const Elf64_Shdr *, size_t,
+static const Elf64u_Shdr *section_of_type(const Elf64u_Shdr *, size_t,
 		    uint32_t);
-static bool	read_verdefs(struct shared_file *, const Elf64_Shdr *,
-		    const Elf64_Shdr *, size_t);
+static bool	read_verdefs(struct shared_file *, const Elf64u_Shdr *,
+		    const Elf64u_Shdr *, size_t);
 static void	bind_versioned_refs(struct link *);
 static void	add_shared_references(struct link *,
 		    const struct shared_file *);
-static void	read_dynamic_tags(struct shared_file *, const Elf64_Shdr *,
-		    const Elf64_Shdr *, size_t);
+static void	read_dynamic_tags(struct shared_file *, const Elf64u_Shdr *,
+		    const Elf64u_Shdr *, size_t);
 static void	mark_dynrefs(struct link *, struct shared_file *);
 
-static const Elf64_Shdr *
-section_of_type(const Elf64_Shdr *sh, size_t n, uint32_t type)
+static const Elf64u_Shdr *
+section_of_type(const Elf64u_Shdr *sh, size_t n, uint32_t type)
 {
 	size_t i;
 
@@ -47,7 +47,7 @@ section_of_type(const Elf64_Shdr *sh, size_t n, uint32_t type)
 
 /* A string table section: inside the file and NUL-terminated. */
 static const char *
-strings(struct span s, const Elf64_Shdr *sh, uint64_t *size)
+strings(struct span s, const Elf64u_Shdr *sh, uint64_t *size)
 {
 	const char *p;
 
@@ -64,8 +64,8 @@ read_shared_file(struct link *ctx, struct input_arg *ia, struct span s,
     uint32_t order)
 {
 	struct shared_file *d;
-	const Elf64_Ehdr *eh = span_range(s, 0, sizeof(*eh));
-	const Elf64_Shdr *sh, *dynsym, *ver;
+	const Elf64u_Ehdr *eh = span_range(s, 0, sizeof(*eh));
+	const Elf64u_Shdr *sh, *dynsym, *ver;
 	const char *base;
 	size_t n;
 
@@ -87,7 +87,7 @@ read_shared_file(struct link *ctx, struct input_arg *ia, struct span s,
 	d->as_needed = ia->as_needed;
 	dynsym = section_of_type(sh, n, SHT_DYNSYM);
 	if (dynsym != NULL) {
-		if (dynsym->sh_entsize != sizeof(Elf64_Sym) ||
+		if (dynsym->sh_entsize != sizeof(Elf64u_Sym) ||
 		    dynsym->sh_offset % 8 != 0 || dynsym->sh_link >= n ||
 		    span_range(s, dynsym->sh_offset, dynsym->sh_size) == NULL ||
 		    (d->strtab = strings(s, &sh[dynsym->sh_link],
@@ -96,8 +96,8 @@ read_shared_file(struct link *ctx, struct input_arg *ia, struct span s,
 			free(d);
 			return NULL;
 		}
-		d->syms = (const Elf64_Sym *)(s.data + dynsym->sh_offset);
-		d->nsyms = dynsym->sh_size / sizeof(Elf64_Sym);
+		d->syms = (const Elf64u_Sym *)(s.data + dynsym->sh_offset);
+		d->nsyms = dynsym->sh_size / sizeof(Elf64u_Sym);
 	}
 	ver = section_of_type(sh, n, SHT_GNU_versym);
 	if (ver != NULL && d->nsyms > 0) {
@@ -133,8 +133,8 @@ read_shared_file(struct link *ctx, struct input_arg *ia, struct span s,
  * in the first Elf64_Verdaux.  Names are indexed by vd_ndx.
  */
 static bool
-read_verdefs(struct shared_file *d, const Elf64_Shdr *sh,
-    const Elf64_Shdr *vd, size_t n)
+read_verdefs(struct shared_file *d, const Elf64u_Shdr *sh,
+    const Elf64u_Shdr *vd, size_t n)
 {
 	const Elf64_Verdef *v;
 	const Elf64_Verdaux *a;
@@ -183,8 +183,8 @@ read_verdefs(struct shared_file *d, const Elf64_Shdr *sh,
  * Tags whose string is outside the table are ignored.
  */
 static void
-read_dynamic_tags(struct shared_file *d, const Elf64_Shdr *sh,
-    const Elf64_Shdr *dyn, size_t n)
+read_dynamic_tags(struct shared_file *d, const Elf64u_Shdr *sh,
+    const Elf64u_Shdr *dyn, size_t n)
 {
 	const Elf64_Dyn *e;
 	const char *str, *rpath = NULL;
@@ -231,7 +231,7 @@ read_dynamic_tags(struct shared_file *d, const Elf64_Shdr *sh,
 static void
 add_shared_references(struct link *ctx, const struct shared_file *d)
 {
-	const Elf64_Sym *es;
+	const Elf64u_Sym *es;
 	struct symbol *s;
 	const char *name;
 	size_t i;
@@ -262,7 +262,7 @@ add_shared_references(struct link *ctx, const struct shared_file *d)
 void
 add_shared_symbols(struct link *ctx, struct shared_file *d)
 {
-	const Elf64_Sym *es;
+	const Elf64u_Sym *es;
 	struct symbol *s;
 	const char *name;
 	uint16_t v;
@@ -308,7 +308,7 @@ size_t
 dso_find_version(const struct shared_file *d, const char *name, size_t n,
     const char *ver)
 {
-	const Elf64_Sym *es;
+	const Elf64u_Sym *es;
 	uint16_t v;
 	size_t i;
 
@@ -336,7 +336,7 @@ dso_find_version(const struct shared_file *d, const char *name, size_t n,
 static void
 bind_versioned_refs(struct link *ctx)
 {
-	const Elf64_Sym *es;
+	const Elf64u_Sym *es;
 	struct shared_file *d;
 	struct symbol *s;
 	const char *at, *ver;
@@ -370,7 +370,7 @@ bind_versioned_refs(struct link *ctx)
 static void
 mark_dynrefs(struct link *ctx, struct shared_file *d)
 {
-	const Elf64_Sym *es;
+	const Elf64u_Sym *es;
 	const char *name;
 	uint16_t v;
 	size_t i;

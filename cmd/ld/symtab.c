@@ -25,7 +25,7 @@
 
 struct symwriter {
 	struct link	*ctx;
-	Elf64_Sym	*syms;		/* NULL: only count */
+	Elf64u_Sym	*syms;		/* NULL: only count */
 	char		*str;
 	uint64_t	 nsyms;
 	uint64_t	 strsize;
@@ -40,7 +40,7 @@ struct symtab_part {
 
 struct symjob {
 	struct link	*ctx;
-	Elf64_Sym	*syms;		/* NULL: count */
+	Elf64u_Sym	*syms;		/* NULL: count */
 	char		*str;
 };
 
@@ -57,7 +57,7 @@ static void	emit_ver(struct symwriter *, const char *, size_t,
 static bool
 local_wanted(const struct input_file *f, size_t i)
 {
-	const Elf64_Sym *es = &f->syms[i];
+	const Elf64u_Sym *es = &f->syms[i];
 	uint32_t shndx = sym_shndx(f, i);
 	int type = ELF64_ST_TYPE(es->st_info);
 
@@ -93,7 +93,7 @@ emit_ver(struct symwriter *w, const char *name, size_t len, const char *ver,
     uint8_t info, uint8_t other, uint16_t shndx, uint64_t value,
     uint64_t size)
 {
-	Elf64_Sym *es;
+	Elf64u_Sym *es;
 	size_t vlen = ver != NULL ? strlen(ver) + 1 : 0;
 
 	if (w->syms != NULL) {
@@ -165,7 +165,7 @@ placed(struct link *ctx, const struct symbol *s, uint64_t *value,
 static void
 walk_locals(struct link *ctx, struct symwriter *w, struct input_file *f)
 {
-	const Elf64_Sym *es;
+	const Elf64u_Sym *es;
 	struct symbol tmp;
 	const char *base, *name;
 	uint64_t value;
@@ -377,7 +377,7 @@ size_symtab(struct link *ctx)
 			ctx->nlocals = (uint32_t)idx;
 	}
 	free(extra);
-	ctx->symtab_sec->size = idx * sizeof(Elf64_Sym);
+	ctx->symtab_sec->size = idx * sizeof(Elf64u_Sym);
 	ctx->strtab_sec->size = off;
 }
 
@@ -390,7 +390,7 @@ write_symtab(struct link *ctx)
 	size_t k, n;
 	int p;
 
-	job.syms = w.syms = (Elf64_Sym *)(ctx->buf + ctx->symtab_sec->offset);
+	job.syms = w.syms = (Elf64u_Sym *)(ctx->buf + ctx->symtab_sec->offset);
 	job.str = w.str = (char *)ctx->buf + ctx->strtab_sec->offset;
 	w.str[0] = '\0';
 	emit(&w, "", 0, 0, 0, SHN_UNDEF, 0, 0);
