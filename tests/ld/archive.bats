@@ -71,3 +71,24 @@ void _start(void) { if (g) g(); for (;;); }'
 	run -1 --separate-stderr "$LD" -o out start.o lib.a
 	stderr_is "ld: lib.a: archive has no symbol index (run ranlib)"
 }
+
+@test "members at offsets that are not a multiple of 8 are read where they lie" {
+	# ar(5) aligns members to 2 bytes only.  The symbols, sections and
+	# relocations are read in place: a sanitizer build reports any read
+	# that assumes more.
+	write a.c 'int b(void); int a(void) { return b() + 1; }'
+	write b.c 'char pad_b[3] = "xy"; int c(void); int b(void) { return c() + 1; }'
+	write c.c 'static const char s[] = "abcde"; int c(void) { return s[4] - 60; }'
+	write m.c 'int a(void); int main(void) { return a() - 43; }'
+	cc -c a.c b.c c.c m.c
+	ar rcs lib.a a.o b.o c.o
+	run -0 ar tO lib.a
+	local odd=0 off
+	for off in $(awk '{ print $2 }' <<< "$output"); do
+		[ $((off % 8)) -ne 0 ] && odd=$((odd + 1))
+	done
+	[ "$odd" -gt 0 ]
+	run --separate-stderr -0 ok_cc -o prog m.o lib.a
+	stderr_is ""
+	run -0 ./prog
+}
