@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "hash.h"
 #include "xalloc.h"
 
@@ -67,7 +68,7 @@ strmap_init(struct strmap *m, size_t expected)
 
 	while (cap < expected + expected / 3 + 1)
 		cap <<= 1;
-	m->ents = xcalloc(cap, sizeof(*m->ents));
+	m->ents = big_alloc(cap, sizeof(*m->ents));
 	m->cap = cap;
 	m->count = 0;
 }
@@ -75,7 +76,7 @@ strmap_init(struct strmap *m, size_t expected)
 void
 strmap_free(struct strmap *m)
 {
-	free(m->ents);
+	big_free(m->ents, m->cap, sizeof(*m->ents));
 	m->ents = NULL;
 	m->cap = m->count = 0;
 }
@@ -87,7 +88,7 @@ grow(struct strmap *m)
 	size_t oldcap = m->cap, i, j;
 
 	m->cap *= 2;
-	m->ents = xcalloc(m->cap, sizeof(*m->ents));
+	m->ents = big_alloc(m->cap, sizeof(*m->ents));
 	for (i = 0; i < oldcap; i++) {
 		if (old[i].key == NULL)
 			continue;
@@ -99,7 +100,7 @@ grow(struct strmap *m)
 			}
 		}
 	}
-	free(old);
+	big_free(old, oldcap, sizeof(*old));
 }
 
 void **

@@ -256,6 +256,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    pwrite(infd, data + 1, size - 1, 0) != (ssize_t)(size - 1)))
 		abort();
 	memset(&ctx, 0, sizeof(ctx));
+	arena_init(&ctx.arena);
 	diag_reset();
 	if (setjmp(bail) == 0)
 		link_it(&ctx, data[0]);
@@ -263,6 +264,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		outfile_abort(&ctx.out);
 	for (i = 0; i < ctx.nargs; i++)
 		mapfile_close(&ctx.args[i].map);
+	arena_release(&ctx.arena);
 	free_blocks();
 	return 0;
 }

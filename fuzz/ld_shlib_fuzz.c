@@ -88,6 +88,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    pwrite(infd, data + 1, size - 1, 0) != (ssize_t)(size - 1)))
 		abort();
 	memset(&ctx, 0, sizeof(ctx));
+	arena_init(&ctx.arena);
 	diag_reset();
 	if (setjmp(bail) == 0)
 		link_shlib(&ctx, data[0]);
@@ -99,6 +100,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < ctx.ndsos; i++)
 		if (ctx.dsos[i]->map != NULL)
 			mapfile_close(ctx.dsos[i]->map);
+	arena_release(&ctx.arena);
 	free_blocks();
 	return 0;
 }

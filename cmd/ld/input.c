@@ -29,10 +29,9 @@
 
 static struct input_file *parse_object(struct link *, const char *,
 		    struct span, uint64_t);
-static struct input_file *check_object(const char *, struct span, uint64_t,
-		    bool);
+static struct input_file *check_object(struct link *, const char *,
+		    struct span, uint64_t, bool);
 static struct input_file *add_object(struct link *, struct input_file *);
-static void	free_object(struct input_file *);
 static void	hash_names(struct input_file *);
 static void	file_error(struct input_file *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
@@ -40,7 +39,7 @@ static void	precheck_range(void *, size_t, size_t);
 static void	add_comdat_groups(struct link *, struct input_file *);
 static bool	check_sections(struct input_file *);
 static bool	check_symtab(struct input_file *);
-static void	setup_sections(struct input_file *);
+static void	setup_sections(struct link *, struct input_file *);
 static void	open_archive(struct link *, struct input_arg *, uint32_t);
 static int	cmp_u64(const void *, const void *);
 static void	all_members(struct archive *);
@@ -70,12 +69,10 @@ precheck_range(void *arg, size_t begin, size_t end)
 		ia->opened = true;
 		if (!elf_of_type(mapfile_span(&ia->map), ET_REL))
 			continue;
-		f = check_object(ia->path, mapfile_span(&ia->map),
+		f = check_object(ctx, ia->path, mapfile_span(&ia->map),
 		    (uint64_t)i << 32, true);
-		if (f != NULL && f->bad) {
-			free_object(f);
-			f = NULL;
-		}
+		if (f != NULL && f->bad)
+			f = NULL;	/* its memory stays in the arena */
 		ia->pre = f;
 	}
 }
@@ -157,7 +154,7 @@ static struct input_file *
 parse_object(struct link *ctx, const char *name, struct span s,
     uint64_t order)
 {
-	struct input_file *f = check_object(name, s, order, false);
+	struct input_file *f = check_object(ctx, name, s, order, false);
 
 	return f != NULL ? add_object(ctx, f) : NULL;
 }
@@ -167,39 +164,36 @@ parse_object(struct link *ctx, const char *name, struct span s,
  * checked and its input sections set up.  NULL when it is unusable.
  */
 static struct input_file *
-check_object(const char *name, struct span s, uint64_t order, bool quiet)
+check_object(struct link *ctx, const char *name, struct span s,
+    uint64_t order, bool quiet)
 {
 	struct input_file *f;
 	const Elf64u_Ehdr *eh;
 
-	f = xcalloc(1, sizeof(*f));
+	f = arena_alloc(&ctx->arena, sizeof(*f));
 	f->name = name;
 	f->quiet = quiet;
 	eh = span_range(s, 0, sizeof(*eh));
 	if (eh == NULL || eh->e_ident[EI_CLASS] != ELFCLASS64 ||
 	    eh->e_ident[EI_DATA] != ELFDATA2LSB) {
 		file_error(f, "not a 64-bit little-endian ELF file");
-		free(f);
 		return NULL;
 	}
 	if (eh->e_type == ET_DYN) {
 		file_error(f, "a shared library cannot be an archive member");
-		free(f);
 		return NULL;
 	}
 	if (eh->e_type != ET_REL || eh->e_machine != EM_X86_64) {
 		file_error(f, "not an x86-64 relocatable object");
-		free(f);
 		return NULL;
 	}
 	f->data = s;
 	f->ehdr = (const Elf64u_Ehdr *)f->data.data;
 	f->order = order;
 	if (!check_sections(f) || !check_symtab(f)) {
-		free(f);
 		return NULL;
 	}
-	setup_sections(f);
+	setup_sections(ctx, f);
 	hash_names(f);
 	f->quiet = false;
 	return f;
@@ -230,16 +224,6 @@ hash_names(struct input_file *f)
 		if (f->syms[f->first_global + i].st_shndx == SHN_UNDEF)
 			f->nundef++;
 	}
-}
-
-static void
-free_object(struct input_file *f)
-{
-	free(f->namehash);
-	free(f->namelen);
-	free(f->secs);
-	free(f->symbols);
-	free(f);
 }
 
 /* The serial part: COMDAT groups, and the file joins the link. */
@@ -389,14 +373,15 @@ sym_shndx(const struct input_file *f, size_t i)
  * that reads only the file itself.
  */
 static void
-setup_sections(struct input_file *f)
+setup_sections(struct link *ctx, struct input_file *f)
 {
 	const Elf64u_Shdr *sh;
 	struct input_section *is;
 	size_t i, j;
 
-	f->secs = xcalloc(f->nsecs, sizeof(*f->secs));
-	f->symbols = xcalloc(f->nsyms ? f->nsyms : 1, sizeof(*f->symbols));
+	f->secs = arena_array(&ctx->arena, f->nsecs, sizeof(*f->secs));
+	f->symbols = arena_array(&ctx->arena, f->nsyms ? f->nsyms : 1,
+	    sizeof(*f->symbols));
 	for (i = 0; i < f->nsecs; i++) {
 		is = &f->secs[i];
 		is->file = f;

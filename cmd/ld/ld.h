@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "arread.h"
 #include "hash.h"
 #include "mapfile.h"
@@ -392,6 +393,7 @@ struct input_arg {
  */
 struct link {
 	struct ld_opts		 opts;
+	struct arena		 arena;		/* the input files' arrays */
 	struct pool		*pool;		/* --threads */
 	double			 lapwall, lapcpu; /* --stats: last lap */
 	struct input_arg	*args;

@@ -29,6 +29,7 @@ main(int argc, char **argv)
 	double start = stats_now();
 
 	memset(&ctx, 0, sizeof(ctx));
+	arena_init(&ctx.arena);
 	diag_init(argv[0]);
 	diag_set_progname("ld");
 	strmap_init(&ctx.comdat, 1024);

@@ -39,7 +39,8 @@ symbol_new(struct link *ctx)
 	struct symbol *s;
 
 	if (ctx->symblock == NULL || ctx->symused == SYMBLOCK) {
-		ctx->symblock = xcalloc(SYMBLOCK, sizeof(*ctx->symblock));
+		ctx->symblock = arena_array(&ctx->arena, SYMBLOCK,
+		    sizeof(*ctx->symblock));
 		ctx->symused = 0;
 	}
 	s = &ctx->symblock[ctx->symused++];
