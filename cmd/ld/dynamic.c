@@ -382,8 +382,7 @@ size_dynamic_sections(struct link *ctx)
 	ctx->verneed->size = ((uint64_t)ctx->nverneed + ctx->nvernaux) * 16;
 	ctx->ndyntags = (uint32_t)dyn_tags(ctx, NULL);
 	ctx->dynamic_sec->size = (uint64_t)ctx->ndyntags * sizeof(Elf64_Dyn);
-	ctx->relcur = 0;
-	ctx->symcur = ctx->nrelative;
+	reladyn_ranges(ctx);
 }
 
 static struct output_section *
@@ -714,7 +713,7 @@ write_copies(struct link *ctx)
 
 	for (i = 0; i < ctx->ncopy; i++)
 		if (!(ctx->copysyms[i]->dflags & SD_ALIAS))
-			reladyn_add(ctx, shared_symbol_address(ctx,
+			reladyn_add(ctx, NULL, shared_symbol_address(ctx,
 			    ctx->copysyms[i]), R_X86_64_COPY,
 			    ctx->copysyms[i]->dynidx, 0);
 }

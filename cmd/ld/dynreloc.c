@@ -323,6 +323,7 @@ scan_dynamic_reloc(struct link *ctx, struct input_section *is, size_t *k)
 		if ((is->shdr->sh_flags & SHF_WRITE) == 0)
 			ctx->textrel = true;
 		ctx->nreladyn++;
+		is->ndynrel[a == A_RELATIVE ? 0 : 1]++;
 		if (a == A_RELATIVE)
 			ctx->nrelative++;
 		else
@@ -449,15 +450,54 @@ shared_symbol_address(struct link *ctx, const struct symbol *s)
 	return 0;
 }
 
-/* One .rela.dyn entry, RELATIVE ones first. */
+/*
+ * The .rela.dyn ranges of the input sections, in output order: the
+ * RELATIVE entries from index 0, the symbolic ones from nrelative.  The
+ * synthetic sections' entries (GOT, copies) follow, through the cursors
+ * of ctx.  Called again, it rewinds every cursor.
+ */
 void
-reladyn_add(struct link *ctx, uint64_t off, uint32_t type, uint32_t sym,
-    int64_t addend)
+reladyn_ranges(struct link *ctx)
+{
+	struct output_section *os;
+	struct input_section *is;
+	uint32_t rel = 0, sym = ctx->nrelative;
+	size_t i, k;
+
+	for (i = 0; i < ctx->nosecs; i++) {
+		os = ctx->osecs[i];
+		if (os->kind != OS_REGULAR)
+			continue;
+		for (k = 0; k < os->nin; k++) {
+			is = os->in[k];
+			is->dyncur[0] = rel;
+			is->dyncur[1] = sym;
+			rel += is->ndynrel[0];
+			sym += is->ndynrel[1];
+			is->dynend[0] = rel;
+			is->dynend[1] = sym;
+		}
+	}
+	ctx->relcur = rel;
+	ctx->symcur = sym;
+}
+
+/*
+ * One .rela.dyn entry, for input section is (in its range) or, with is
+ * NULL, for a synthetic section.  RELATIVE ones come first.
+ */
+void
+reladyn_add(struct link *ctx, struct input_section *is, uint64_t off,
+    uint32_t type, uint32_t sym, int64_t addend)
 {
 	Elf64u_Rela *r;
-	uint32_t i;
+	uint32_t i, k = type == R_X86_64_RELATIVE ? 0 : 1;
 
-	if (type == R_X86_64_RELATIVE) {
+	if (is != NULL) {
+		if (is->dyncur[k] >= is->dynend[k])
+			goto full;
+		i = is->dyncur[k]++;
+	} else if (type == R_X86_64_RELATIVE) {
 		if (ctx->relcur >= ctx->nrelative)
 			goto full;
 		i = ctx->relcur++;
@@ -472,8 +512,9 @@ reladyn_add(struct link *ctx, uint64_t off, uint32_t type, uint32_t sym,
 	r->r_addend = addend;
 	return;
 full:
-	diag_error(NULL, "internal error: .rela.dyn is full (type %u at "
-	    "0x%jx)", (unsigned)type, (uintmax_t)off);
+	diag_error(is != NULL ? is->file->name : NULL, "internal error: "
+	    ".rela.dyn is full (type %u at 0x%jx)", (unsigned)type,
+	    (uintmax_t)off);
 }
 
 static bool
@@ -531,12 +572,12 @@ apply_dynamic_reloc(struct link *ctx, struct input_section *is,
 	switch (classify(ctx, is, r, s)) {
 	case A_RELATIVE:
 		store64(p, S + (uint64_t)A, false);
-		reladyn_add(ctx, P, R_X86_64_RELATIVE, 0,
+		reladyn_add(ctx, is, P, R_X86_64_RELATIVE, 0,
 		    (int64_t)(S + (uint64_t)A));
 		return 0;
 	case A_SYMBOLIC:
 		store64(p, (uint64_t)A, false);
-		reladyn_add(ctx, P, R_X86_64_64, s->dynidx, A);
+		reladyn_add(ctx, is, P, R_X86_64_64, s->dynidx, A);
 		return 0;
 	case A_GOT:
 		s = is->file->symbols[ELF64_R_SYM(r->r_info)];
@@ -652,7 +693,7 @@ write_dynamic_got(struct link *ctx, unsigned char *p)
 		    type == R_X86_64_NONE ? v : 0, false);
 		if (type == R_X86_64_NONE)
 			continue;
-		reladyn_add(ctx, addr, type, s != NULL &&
+		reladyn_add(ctx, NULL, addr, type, s != NULL &&
 		    (s->dflags & SD_PREEMPT) ? s->dynidx : 0,
 		    type == R_X86_64_GLOB_DAT || type == R_X86_64_DTPMOD64 ||
 		    (s != NULL && (s->dflags & SD_PREEMPT)) ? 0 : (int64_t)v);

@@ -170,6 +170,15 @@ struct input_section {
 	bool			 visited;	/* GC mark */
 	bool			 reverse;	/* .ctors in .init_array */
 	bool			 threaded;	/* written by write_parallel */
+	/*
+	 * Its R_X86_64_64 relocations that become .rela.dyn entries,
+	 * counted by scan_relocations: RELATIVE ones and symbolic ones.
+	 * Each section gets a range of .rela.dyn of its own (reladyn_ranges)
+	 * and fills it through its own cursors, so that threads can write
+	 * sections in any order.
+	 */
+	uint32_t		 ndynrel[2];
+	uint32_t		 dyncur[2], dynend[2];
 };
 
 /* An archive named on the command line. */
@@ -639,7 +648,9 @@ int	apply_dynamic_reloc(struct link *, struct input_section *,
 	    struct symbol *, int64_t);
 void	write_dynamic_got(struct link *, unsigned char *);
 void	write_plt(struct link *, struct output_section *);
-void	reladyn_add(struct link *, uint64_t, uint32_t, uint32_t, int64_t);
+void	reladyn_add(struct link *, struct input_section *, uint64_t, uint32_t,
+	    uint32_t, int64_t);
+void	reladyn_ranges(struct link *);
 uint64_t shared_symbol_address(struct link *, const struct symbol *);
 
 /* needed.c */

@@ -33,8 +33,6 @@
 static void	write_headers(struct link *);
 static void	write_section(struct link *, struct output_section *);
 static void	write_input(struct link *, struct input_section *);
-static bool	in_parallel(struct link *, const struct output_section *,
-		    const struct input_section *);
 static void	write_parallel(struct link *);
 static void	write_got(struct link *, unsigned char *);
 static void	write_iplt(struct link *, struct output_section *);
@@ -131,25 +129,6 @@ write_headers(struct link *ctx)
 	    ctx->nphdrs * sizeof(Elf64_Phdr));
 }
 
-/*
- * Whether an input section can be written by write_parallel.  In a
- * dynamic link only R_X86_64_64 in an allocated section appends to
- * .rela.dyn (dynreloc.c); every other relocation writes only its place.
- */
-static bool
-in_parallel(struct link *ctx, const struct output_section *os,
-    const struct input_section *is)
-{
-	size_t k;
-
-	if (!ctx->dynamic || (os->flags & SHF_ALLOC) == 0)
-		return true;
-	for (k = 0; k < is->nrelas; k++)
-		if (ELF64_R_TYPE(is->relas[k].r_info) == R_X86_64_64)
-			return false;
-	return true;
-}
-
 static void
 write_input(struct link *ctx, struct input_section *is)
 {
@@ -208,8 +187,7 @@ write_parallel(struct link *ctx)
 			continue;
 		for (k = 0; k < os->nin; k++) {
 			is = os->in[k];
-			is->threaded = is->shdr->sh_type != SHT_NOBITS &&
-			    in_parallel(ctx, os, is);
+			is->threaded = is->shdr->sh_type != SHT_NOBITS;
 			if (is->threaded)
 				job.in[n++] = is;
 		}
@@ -218,7 +196,10 @@ write_parallel(struct link *ctx)
 	atomic_store(&ctx->reloc_failed, false);
 	pool_for(ctx->pool, n, 64, write_range, &job);
 	if (ctx->quiet_relocs && atomic_load(&ctx->reloc_failed)) {
+		/* Again, alone, to report the errors in order. */
 		ctx->quiet_relocs = false;
+		if (ctx->dynamic)
+			reladyn_ranges(ctx);
 		write_range(&job, 0, n);
 	}
 	ctx->quiet_relocs = false;

@@ -48,6 +48,33 @@ make_objects() {
 	[ "$status" -eq 39 ]
 }
 
+@test "threads fill .rela.dyn with RELATIVE entries first, as many as DT_RELACOUNT" {
+	make_objects
+	cc -fPIC -g -O1 -ffunction-sections -c o*.c
+	# In a library p%d points at a preemptible v%d: R_X86_64_64 entries,
+	# and the static pointers below are RELATIVE ones, from many sections.
+	for i in $(seq 1 30); do
+		printf 'static int s%d;\nint *q%d = &s%d;\n' "$i" "$i" "$i"
+	done > q.c
+	cc -fPIC -fdata-sections -c q.c
+	ok_cc -shared -Wl,--threads=4 -o lib.so o*.o q.o
+	run -0 readelf -rW lib.so
+	local types
+	types=$(awk '/^Relocation section .\.rela\.dyn/ { on = 1; next }
+	    /^Relocation section/ { on = 0 } on && /R_X86_64_/ { print $3 }' \
+	    <<< "$output")
+	[ "$(grep -c '^R_X86_64_RELATIVE$' <<< "$types")" -ge 30 ]
+	[ "$(grep -c '^R_X86_64_64$' <<< "$types")" -ge 60 ]
+	# No RELATIVE after the first other type.
+	awk '$0 != "R_X86_64_RELATIVE" { other = 1 }
+	    other && $0 == "R_X86_64_RELATIVE" { bad = 1 } END { exit bad }' \
+	    <<< "$types"
+	run -0 readelf -dW lib.so
+	[ "$(awk '/RELACOUNT/ { print $3 }' <<< "$output")" = \
+	    "$(grep -c '^R_X86_64_RELATIVE$' <<< "$types")" ]
+	[ -z "$(elflint lib.so)" ]
+}
+
 @test "a static link with build ID is the same with one thread and four" {
 	need_static_libc
 	make_objects
