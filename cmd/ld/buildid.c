@@ -10,7 +10,11 @@
  * Hashing the whole output is the biggest serial cost of a large link, so
  * SHA-1 runs on the x86 SHA extensions when the CPU has them (checked once
  * with CPUID): four rounds per instruction instead of one round per dozen
- * instructions.  Both versions give the same digest.
+ * instructions.  Both versions give the same digest.  An output of up to
+ * PIECE bytes gets the hash of the file, as from GNU ld; a bigger one the
+ * hash of the hashes of its PIECE-byte pieces, which the threads compute
+ * (lld and mold do the same).  Either way the ID depends on the contents
+ * only, not on the thread count.
  */
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define HAVE_SHANI 1
@@ -24,7 +28,10 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "xalloc.h"
 #include "ld.h"
+
+#define PIECE	((uint64_t)4 << 20)
 
 static uint32_t
 rol(uint32_t x, int n)
@@ -243,6 +250,55 @@ hexval(int c)
 }
 
 /* The length of the ID for a style; 0 for an unknown style. */
+struct piecejob {
+	const unsigned char	*p;
+	uint64_t		 n;
+	bool			 md5;
+	unsigned char		*out;	/* 20 bytes per piece */
+};
+
+static void
+hash_pieces(void *arg, size_t begin, size_t end)
+{
+	struct piecejob *j = arg;
+	uint64_t off, len;
+	size_t i;
+
+	for (i = begin; i < end; i++) {
+		off = (uint64_t)i * PIECE;
+		len = j->n - off < PIECE ? j->n - off : PIECE;
+		digest(j->p + off, len, j->md5, j->out + 20 * i);
+	}
+}
+
+/* The ID of n bytes at p: their digest, or the digest of their pieces'. */
+static void
+tree_digest(struct link *ctx, const unsigned char *p, uint64_t n, bool md5,
+    unsigned char *out)
+{
+	struct piecejob j;
+	size_t npieces, i;
+	unsigned char *packed;
+	size_t w = md5 ? 16 : 20;
+
+	if (n <= PIECE) {
+		digest(p, n, md5, out);
+		return;
+	}
+	npieces = (size_t)((n + PIECE - 1) / PIECE);
+	j.p = p;
+	j.n = n;
+	j.md5 = md5;
+	j.out = xreallocarray(NULL, npieces, 20);
+	pool_for(ctx->pool, npieces, 1, hash_pieces, &j);
+	/* The digests back to back, each w bytes. */
+	packed = j.out;
+	for (i = 1; i < npieces; i++)
+		memmove(packed + w * i, j.out + 20 * i, w);
+	digest(packed, (uint64_t)npieces * w, md5, out);
+	free(j.out);
+}
+
 uint64_t
 build_id_size(const char *style)
 {
@@ -275,9 +331,9 @@ write_build_id(struct link *ctx)
 	store32(note + 8, NT_GNU_BUILD_ID, false);
 	memcpy(note + 12, "GNU", 4);
 	if (strcmp(style, "sha1") == 0 || strcmp(style, "tree") == 0)
-		digest(ctx->buf, ctx->filesize, false, id);
+		tree_digest(ctx, ctx->buf, ctx->filesize, false, id);
 	else if (strcmp(style, "md5") == 0)
-		digest(ctx->buf, ctx->filesize, true, id);
+		tree_digest(ctx, ctx->buf, ctx->filesize, true, id);
 	else if (strcmp(style, "uuid") == 0) {
 		fd = open("/dev/urandom", O_RDONLY);
 		if (fd == -1 || read(fd, id, 16) != 16)

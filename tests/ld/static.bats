@@ -206,6 +206,34 @@ check_id() {
 	check_id s 20 sha1sum
 }
 
+@test "a build ID of an output over 4 MiB hashes the hashes of its 4 MiB pieces" {
+	need_cmd python3
+	write big.c 'char big[9 << 20] = { 1 };
+int main(void) { return big[0] - 1; }'
+	cc -c big.c
+	ok_cc -static -Wl,--build-id=sha1 -o s big.o
+	ok_cc -static -Wl,--build-id=sha1,--threads=1 -o s1 big.o
+	cmp s s1
+	run -0 ./s
+	local off
+	off=$(readelf -SW s | sed -n \
+	    's/.*\.note\.gnu\.build-id *NOTE *[0-9a-f]* \([0-9a-f]*\).*/\1/p')
+	id=$(readelf -nW s | sed -n 's/.*Build ID: //p')
+	# Recomputed apart: the ID bytes zero, SHA-1 of each piece, SHA-1 of
+	# the digests.
+	run -0 python3 -c '
+import hashlib, sys
+data = bytearray(open(sys.argv[1], "rb").read())
+off = int(sys.argv[2], 16) + 16
+data[off:off + 20] = bytes(20)
+assert len(data) > 8 << 20
+piece = 4 << 20
+d = b"".join(hashlib.sha1(data[i:i + piece]).digest()
+    for i in range(0, len(data), piece))
+print(hashlib.sha1(d).hexdigest())' s "$off"
+	[ "$output" = "$id" ]
+}
+
 @test "--build-id=md5 and --build-id=0xHEX give the IDs asked for" {
 	write a.c 'int main(void) { return 0; }'
 	ok_cc -static -Wl,--build-id=md5 -o m a.c
