@@ -31,7 +31,8 @@ struct fde_ent {
 	int64_t		fde;	/* FDE address */
 };
 
-static size_t	walk_fdes(struct link *, struct fde_ent *);
+static size_t	walk_fdes(struct link *, struct input_section *,
+		    struct fde_ent *);
 static int	cmp_fde(const void *, const void *);
 
 /*
@@ -73,63 +74,96 @@ fde_target(struct link *ctx, struct input_section *is, size_t *ri,
 	return true;
 }
 
-/* Count (out NULL) or collect the live FDEs of every .eh_frame input. */
+/* Count (out NULL) or collect the live FDEs of one .eh_frame input. */
 static size_t
-walk_fdes(struct link *ctx, struct fde_ent *out)
+walk_fdes(struct link *ctx, struct input_section *is, struct fde_ent *out)
 {
-	struct input_section *is;
 	const unsigned char *p;
 	uint64_t off, len, size, hdr, loc, width, at;
-	size_t i, ri, n = 0;
+	size_t ri = 0, n = 0;
 
-	for (i = 0; i < ctx->ehframe->nin; i++) {
-		is = ctx->ehframe->in[i];
-		p = is->file->data.data + is->shdr->sh_offset;
-		size = is->shdr->sh_type == SHT_NOBITS ? 0 : is->shdr->sh_size;
-		ri = 0;
-		for (off = 0; size - off >= 8; off += hdr + len) {
-			len = load32(p + off, false);
-			hdr = 4;
-			if (len == 0)
+	p = is->file->data.data + is->shdr->sh_offset;
+	size = is->shdr->sh_type == SHT_NOBITS ? 0 : is->shdr->sh_size;
+	for (off = 0; size - off >= 8; off += hdr + len) {
+		len = load32(p + off, false);
+		hdr = 4;
+		if (len == 0)
+			break;
+		if (len == 0xffffffff) {
+			if (size - off < 12)
 				break;
-			if (len == 0xffffffff) {
-				if (size - off < 12)
-					break;
-				len = load64(p + off + 4, false);
-				hdr = 12;
-			}
-			if (len > size - off - hdr || len < 4)
-				break;
-			if (load32(p + off + hdr, false) == 0)
-				continue;	/* a CIE */
-			/* Dropped by merge_eh_frames, or moved. */
-			at = is->ehrecs != NULL ? eh_frame_offset(is, off) : off;
-			if (at == UINT64_MAX)
-				continue;
-			if (!fde_target(ctx, is, &ri, off + hdr + 4, &loc,
-			    &width))
-				continue;
-			/* The range: after the CIE pointer and location. */
-			if (len < 4 + 2 * width || (width == 8 ?
-			    load64(p + off + hdr + 4 + 8, false) :
-			    load32(p + off + hdr + 4 + 4, false)) == 0)
-				continue;
-			if (out != NULL) {
-				out[n].loc = (int64_t)loc;
-				out[n].fde = (int64_t)(ctx->ehframe->addr +
-				    is->offset + at);
-			}
-			n++;
+			len = load64(p + off + 4, false);
+			hdr = 12;
 		}
+		if (len > size - off - hdr || len < 4)
+			break;
+		if (load32(p + off + hdr, false) == 0)
+			continue;	/* a CIE */
+		/* Dropped by merge_eh_frames, or moved. */
+		at = is->ehrecs != NULL ? eh_frame_offset(is, off) : off;
+		if (at == UINT64_MAX)
+			continue;
+		if (!fde_target(ctx, is, &ri, off + hdr + 4, &loc, &width))
+			continue;
+		/* The range: after the CIE pointer and location. */
+		if (len < 4 + 2 * width || (width == 8 ?
+		    load64(p + off + hdr + 4 + 8, false) :
+		    load32(p + off + hdr + 4 + 4, false)) == 0)
+			continue;
+		if (out != NULL) {
+			out[n].loc = (int64_t)loc;
+			out[n].fde = (int64_t)(ctx->ehframe->addr +
+			    is->offset + at);
+		}
+		n++;
 	}
 	return n;
+}
+
+/*
+ * The threads walk the .eh_frame inputs: first to count each one's FDEs,
+ * which gives each input its place in the table (fdestart), then to fill
+ * the table.
+ */
+struct fdejob {
+	struct link	*ctx;
+	struct fde_ent	*out;		/* NULL: count */
+	atomic_bool	 changed;
+};
+
+static void
+fde_range(void *arg, size_t begin, size_t end)
+{
+	struct fdejob *j = arg;
+	struct link *ctx = j->ctx;
+	size_t i, n;
+
+	for (i = begin; i < end; i++) {
+		if (j->out == NULL) {
+			ctx->fdestart[i + 1] = walk_fdes(ctx,
+			    ctx->ehframe->in[i], NULL);
+			continue;
+		}
+		n = walk_fdes(ctx, ctx->ehframe->in[i],
+		    j->out + ctx->fdestart[i]);
+		if (n != ctx->fdestart[i + 1] - ctx->fdestart[i])
+			atomic_store(&j->changed, true);
+	}
 }
 
 /* Called before the layout is placed: only the count matters. */
 void
 size_eh_frame_hdr(struct link *ctx)
 {
-	ctx->nfdes = walk_fdes(ctx, NULL);
+	struct fdejob j = { ctx, NULL, false };
+	size_t i, nin = ctx->ehframe->nin;
+
+	free(ctx->fdestart);
+	ctx->fdestart = xcalloc(nin + 1, sizeof(*ctx->fdestart));
+	pool_for(ctx->pool, nin, 64, fde_range, &j);
+	for (i = 0; i < nin; i++)
+		ctx->fdestart[i + 1] += ctx->fdestart[i];
+	ctx->nfdes = ctx->fdestart[nin];
 	ctx->ehframehdr->size = 12 + 8 * (uint64_t)ctx->nfdes;
 }
 
@@ -151,12 +185,20 @@ write_eh_frame_hdr(struct link *ctx)
 	struct fde_ent *t;
 	int64_t base = (int64_t)hdr->addr;
 	size_t i, n;
+	struct fdejob j = { ctx, NULL, false };
 
-	t = xcalloc(ctx->nfdes + 1, sizeof(*t));
-	n = walk_fdes(ctx, t);
-	if (n != ctx->nfdes)
+	n = ctx->nfdes;
+	t = xcalloc(n + 1, sizeof(*t));
+	j.out = t;
+	pool_for(ctx->pool, ctx->ehframe->nin, 64, fde_range, &j);
+	if (atomic_load(&j.changed))
 		diag_fatal("internal error: .eh_frame changed size");
-	qsort(t, n, sizeof(*t), cmp_fde);
+	/* Often in order already: the text is laid out as .eh_frame is. */
+	for (i = 1; i < n; i++)
+		if (cmp_fde(&t[i - 1], &t[i]) > 0)
+			break;
+	if (i < n)
+		qsort(t, n, sizeof(*t), cmp_fde);
 	p[0] = 1;		/* version */
 	p[1] = 0x1b;		/* eh_frame_ptr: DW_EH_PE_pcrel|sdata4 */
 	p[2] = 0x03;		/* fde_count: DW_EH_PE_udata4 */

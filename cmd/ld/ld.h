@@ -450,6 +450,7 @@ struct link {
 	uint32_t		 nlocals;	/* .symtab sh_info */
 	struct symtab_part	*symparts;	/* per file (symtab.c) */
 	size_t			 nfdes;		/* .eh_frame_hdr entries */
+	size_t			*fdestart;	/* per .eh_frame input */
 
 	struct outfile		 out;
 	unsigned char		*buf;		/* the mapped output */

@@ -76,6 +76,36 @@ int main() { try { f(0); } catch (int i) { std::printf("%d\n", i); } }'
 	assert_output ""
 }
 
+@test "the .eh_frame_hdr table is sorted when the code is not in .eh_frame order" {
+	# .text.unlikely and .text.startup go before .text, so the FDEs of
+	# b.o come before a.o's in .eh_frame but not in the address order
+	# the unwinder's binary search needs.
+	write a.cc 'int g(int n) { if (n > 2) throw n; return g(n + 1) + 1; }'
+	write b.cc '#include <cstdio>
+int g(int);
+__attribute__((section(".text.unlikely.h"))) int h(int n) { return g(n); }
+__attribute__((section(".text.startup.k"))) int k(int n) { return h(n) * 2; }
+int main() { try { k(0); } catch (int i) { std::printf("%d\n", i); } }'
+	c++ -O0 -c a.cc b.cc
+	ok_cxx -Wl,--eh-frame-hdr -o e b.o a.o
+	run -0 ./e
+	assert_output "3"
+	run -0 readelf -SW e
+	local off n
+	off=$(awk '$2 == ".eh_frame_hdr" { print $5 }' <<< "${output//\[ /[}")
+	[ -n "$off" ]
+	# The table: 8-byte (location, FDE) pairs after 12 bytes of header,
+	# locations signed 32-bit, ascending.
+	run -0 python3 -c '
+import struct, sys
+d = open(sys.argv[1], "rb").read()
+off = int(sys.argv[2], 16)
+n = struct.unpack_from("<I", d, off + 8)[0]
+locs = [struct.unpack_from("<i", d, off + 12 + 8 * i)[0] for i in range(n)]
+print(n, locs == sorted(locs))' e "$off"
+	assert_output --regexp ' True$'
+}
+
 @test "--gc-sections removes unused functions and keeps exceptions working" {
 	write g.cc '#include <cstdio>
 void unused_function_xyz() { std::puts("never"); }
