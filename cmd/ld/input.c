@@ -512,6 +512,7 @@ open_archive(struct link *ctx, struct input_arg *ia, uint32_t order)
 		ctx->archives = xreallocarray(ctx->archives,
 		    ctx->caparchives, sizeof(*ctx->archives));
 	}
+	a->num = (uint32_t)ctx->narchives;
 	ctx->archives[ctx->narchives++] = a;
 }
 
@@ -561,23 +562,50 @@ archive_member_index(const struct archive *a, uint64_t off)
 struct input_file *
 load_member(struct link *ctx, struct archive *a, uint32_t idx)
 {
-	struct armember m;
-	char buf[1024];
-	const char *name;
+	struct input_file *f;
 
 	if (idx >= a->nmembers || a->loaded[idx])
 		return NULL;
 	a->loaded[idx] = true;
-	if (arread_member_at(&a->ar, a->members[idx], &m) != 1) {
-		diag_error(a->ar.path, "%s", a->ar.err[0] ? a->ar.err :
-		    "bad member offset in the symbol index");
+	if (spec_take(ctx, a, idx, &f))
+		return add_object(ctx, f);
+	f = check_member(ctx, a, &a->ar, idx, false);
+	return f != NULL ? add_object(ctx, f) : NULL;
+}
+
+/*
+ * Member idx of a, read through ar and checked (check_object), without
+ * joining the link.  Quiet, for spec.c's thread: errors only make it
+ * NULL, and load_member checks the member again, aloud.
+ */
+struct input_file *
+check_member(struct link *ctx, struct archive *a, struct arread *ar,
+    uint32_t idx, bool quiet)
+{
+	struct input_file *f;
+	struct armember m;
+	char buf[1024];
+	char *name;
+
+	if (arread_member_at(ar, a->members[idx], &m) != 1) {
+		if (!quiet)
+			diag_error(a->ar.path, "%s", ar->err[0] ? ar->err :
+			    "bad member offset in the symbol index");
 		return NULL;
 	}
 	name = xstrdup(diag_name(buf, sizeof(buf), a->ar.path, m.name));
 	if (filetype_detect(m.data) != FT_ELF) {
-		diag_error(name, "not an ELF object");
+		if (!quiet)
+			diag_error(name, "not an ELF object");
+		free(name);
 		return NULL;
 	}
-	return parse_object(ctx, name, m.data,
-	    ((uint64_t)a->order << 32) | (idx + 1));
+	f = check_object(ctx, name, m.data,
+	    ((uint64_t)a->order << 32) | (idx + 1), quiet);
+	/* Aloud, a file with errors still joins: the errors end the link. */
+	if (f == NULL || (quiet && f->bad)) {
+		free(name);
+		return NULL;
+	}
+	return f;
 }

@@ -49,6 +49,7 @@ struct shared_file;
 struct strtab;
 struct verscript;
 struct symtab_part;
+struct spec;
 
 /* How a symbol is known so far; the order is the order of strength. */
 enum sym_kind {
@@ -189,6 +190,10 @@ struct archive {
 	bool			*loaded;	/* per member */
 	size_t			 nmembers;
 	uint32_t		 order;		/* command-line position */
+	uint32_t		 num;		/* in ctx->archives */
+	/* Members parsed ahead by the speculating thread (spec.c). */
+	_Atomic unsigned char	*spec;		/* per member: SPEC_* */
+	struct input_file	**pre;		/* per member, when SPEC_DONE */
 };
 
 /*
@@ -403,6 +408,7 @@ struct input_arg {
 struct link {
 	struct ld_opts		 opts;
 	struct arena		 arena;		/* the input files' arrays */
+	struct spec		*spec;		/* spec.c's thread, or NULL */
 	struct pool		*pool;		/* --threads */
 	double			 lapwall, lapcpu; /* --stats: last lap */
 	struct input_arg	*args;
@@ -536,6 +542,13 @@ bool	read_script(struct link *, size_t, struct span);
 /* input.c */
 void	read_input_files(struct link *);
 struct input_file *load_member(struct link *, struct archive *, uint32_t);
+struct input_file *check_member(struct link *, struct archive *,
+	    struct arread *, uint32_t, bool);
+void	spec_start(struct link *);
+void	spec_stop(struct link *);
+void	spec_at(struct link *, const struct archive *, uint32_t);
+bool	spec_take(struct link *, struct archive *, uint32_t,
+	    struct input_file **);
 uint32_t archive_member_index(const struct archive *, uint64_t);
 const char *sym_name(const struct input_file *, const Elf64u_Sym *);
 uint32_t sym_shndx(const struct input_file *, size_t);

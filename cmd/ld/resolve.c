@@ -104,6 +104,7 @@ resolve_symbols(struct link *ctx)
 	ctx->entry = symbol_intern(ctx, ctx->opts.entry,
 	    strlen(ctx->opts.entry));
 	ctx->entry->flags |= SF_REFSTRONG;
+	spec_start(ctx);
 	for (i = 0; i < ctx->nargs; i++) {
 		if (ctx->args[i].obj != NULL)
 			drain(ctx);
@@ -116,6 +117,7 @@ resolve_symbols(struct link *ctx)
 		}
 		drain(ctx);
 	}
+	spec_stop(ctx);
 	define_synthetic(ctx);
 	/* The set of live files is now fixed. */
 }
@@ -139,6 +141,7 @@ add_archive_symbols(struct link *ctx, struct input_arg *ia)
 
 	if (ia->whole_archive) {
 		for (m = 0; m < a->nmembers; m++) {
+			spec_at(ctx, a, m);
 			load_member(ctx, a, m);
 			drain(ctx);
 		}
@@ -150,6 +153,7 @@ add_archive_symbols(struct link *ctx, struct input_arg *ia)
 		if (s->kind != SYM_UNDEF)
 			continue;
 		m = archive_member_index(a, x->offset);
+		spec_at(ctx, a, m);
 		if (s->flags & (SF_REFSTRONG | SF_SHLIBREF)) {
 			load_member(ctx, a, m);
 			drain(ctx);

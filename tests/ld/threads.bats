@@ -102,6 +102,60 @@ big = 0x123456789'
 	assert_file_not_exists out
 }
 
+# An archive of 150 members, each f<i> calling f<i-1>, with an unused
+# member after every fifth: members are loaded in a chain, some skipped.
+make_archive() {
+	local i
+	printf 'int f0(int x) { return x; }\n' > m0.c
+	for i in $(seq 1 150); do
+		printf 'int f%d(int);\nint f%d(int x) { return f%d(x) + 1; }\n' \
+		    "$((i - 1))" "$i" "$((i - 1))" > "m$i.c"
+		[ $((i % 5)) -eq 0 ] &&
+		    printf 'int u%d(void) { return %d; }\n' "$i" "$i" > "u$i.c"
+	done
+	printf 'int f150(int);\nint main(void) { return f150(0) & 0x7f; }\n' \
+	    > main.c
+	cc -O1 -c m*.c u*.c main.c
+	rm -f lib.a
+	# Reversed, so that resolution walks the index back and forth.
+	ar rcs lib.a $(ls m*.o u*.o | sort -t m -k2 -n -r)
+}
+
+@test "archive members checked ahead by a thread give the same bytes as one thread" {
+	make_archive
+	ok_cc -Wl,--threads=1 -o one main.o lib.a
+	ok_cc -Wl,--threads=2 -o two main.o lib.a
+	ok_cc -Wl,--threads=4 -o four main.o lib.a
+	cmp one two
+	cmp one four
+	run ./two
+	[ "$status" -eq 22 ]	# 150 & 0x7f
+	run -0 readelf -sW two
+	refute_output --partial " u5"
+}
+
+@test "a bad archive member found by the thread checking ahead is reported once, in order" {
+	make_archive
+	local o off
+	# Relocation 0 of m3.o and m9.o names symbol 0xffff: not in the table.
+	for o in m3.o m9.o; do
+		off=$(readelf -SW "$o" | sed 's/\[ */[/' |
+		    awk '$2 == ".rela.text" { print $5 }')
+		corrupt "$o" $((0x$off + 12)) ff ff
+	done
+	rm -f lib.a
+	ar rcs lib.a $(ls m*.o u*.o | sort -t m -k2 -n -r)
+	run -1 --separate-stderr ok_cc -Wl,--threads=1 -o one main.o lib.a
+	local want=$stderr
+	[ "$(grep -c 'bad symbol index' <<< "$want")" -eq 2 ]
+	grep -q 'lib.a(m9.o): .*bad symbol index' <<< "$want"
+	run -1 --separate-stderr ok_cc -Wl,--threads=2 -o two main.o lib.a
+	[ "$stderr" = "$want" ]
+	run -1 --separate-stderr ok_cc -Wl,--threads=4 -o four main.o lib.a
+	[ "$stderr" = "$want" ]
+	assert_file_not_exists two
+}
+
 @test "a thread count that is not a number from 1 to 64 is refused" {
 	cc_obj a.o 'void _start(void) {}'
 	run -1 --separate-stderr "$LD" --threads=0 -o out a.o
