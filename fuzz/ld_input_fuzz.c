@@ -244,8 +244,14 @@ link_it(struct link *ctx, unsigned flags)
 		write_map(ctx);
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/*
+ * One input: the bytes after the first into the scratch file, link(ctx,
+ * first byte), then everything the link left open or allocated released,
+ * however it ended.  ld_shlib_fuzz drives its own link through this too.
+ */
+static int
+fuzz_one(const uint8_t *data, size_t size,
+    void (*link)(struct link *, unsigned))
 {
 	static struct link ctx;
 	size_t i;
@@ -259,12 +265,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	arena_init(&ctx.arena);
 	diag_reset();
 	if (setjmp(bail) == 0)
-		link_it(&ctx, data[0]);
+		link(&ctx, data[0]);
 	if (ctx.out.fd > 0 || ctx.out.map != NULL)
 		outfile_abort(&ctx.out);
 	for (i = 0; i < ctx.nargs; i++)
 		mapfile_close(&ctx.args[i].map);
+	/* The libraries needed.c found on the library path. */
+	for (i = 0; i < ctx.ndsos; i++)
+		if (ctx.dsos[i]->map != NULL)
+			mapfile_close(ctx.dsos[i]->map);
 	arena_release(&ctx.arena);
 	free_blocks();
 	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_one(data, size, link_it);
 }

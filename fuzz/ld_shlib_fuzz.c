@@ -79,28 +79,5 @@ link_shlib(struct link *ctx, unsigned flags)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct link ctx;
-	size_t i;
-
-	if (size < 1)
-		return 0;
-	if (ftruncate(infd, 0) != 0 || (size > 1 &&
-	    pwrite(infd, data + 1, size - 1, 0) != (ssize_t)(size - 1)))
-		abort();
-	memset(&ctx, 0, sizeof(ctx));
-	arena_init(&ctx.arena);
-	diag_reset();
-	if (setjmp(bail) == 0)
-		link_shlib(&ctx, data[0]);
-	if (ctx.out.fd > 0 || ctx.out.map != NULL)
-		outfile_abort(&ctx.out);
-	for (i = 0; i < ctx.nargs; i++)
-		mapfile_close(&ctx.args[i].map);
-	/* The libraries needed.c found on the library path. */
-	for (i = 0; i < ctx.ndsos; i++)
-		if (ctx.dsos[i]->map != NULL)
-			mapfile_close(ctx.dsos[i]->map);
-	arena_release(&ctx.arena);
-	free_blocks();
-	return 0;
+	return fuzz_one(data, size, link_shlib);
 }

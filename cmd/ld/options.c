@@ -582,7 +582,7 @@ find_sysroot(struct link *ctx, int argc, char **argv)
 const char *
 sysroot_path(const struct link *ctx, const char *path)
 {
-	const char *rest;
+	const char *rest, *root;
 	size_t n;
 	char *p;
 
@@ -592,9 +592,10 @@ sysroot_path(const struct link *ctx, const char *path)
 		rest = path + 8;
 	else
 		return path;
-	n = strlen(ctx->opts.sysroot) + strlen(rest) + 1;
+	root = ctx->opts.sysroot != NULL ? ctx->opts.sysroot : "";
+	n = strlen(root) + strlen(rest) + 1;
 	p = xmalloc(n);
-	snprintf(p, n, "%s%s", ctx->opts.sysroot, rest);
+	snprintf(p, n, "%s%s", root, rest);
 	return p;
 }
 
@@ -603,7 +604,7 @@ bool
 in_sysroot(const struct link *ctx, const char *file)
 {
 	const char *root = ctx->opts.sysroot_real;
-	size_t n = strlen(root);
+	size_t n = root != NULL ? strlen(root) : 0;
 	char *real;
 	bool in;
 

@@ -33,6 +33,7 @@ static void	add_shared_references(struct link *,
 static void	read_dynamic_tags(struct shared_file *, const Elf64u_Shdr *,
 		    const Elf64u_Shdr *, size_t);
 static void	mark_dynrefs(struct link *, struct shared_file *);
+static const char *visible_name(const struct shared_file *, size_t);
 
 static const Elf64u_Shdr *
 section_of_type(const Elf64u_Shdr *sh, size_t n, uint32_t type)
@@ -253,6 +254,26 @@ add_shared_references(struct link *ctx, const struct shared_file *d)
 }
 
 /*
+ * The name of dynamic symbol i of d, if a link sees it: global or weak,
+ * named, and undefined or of the default version (a hidden version,
+ * foo@V1 beside foo@@V2, is only for programs linked before).  Else NULL.
+ */
+static const char *
+visible_name(const struct shared_file *d, size_t i)
+{
+	const Elf64u_Sym *es = &d->syms[i];
+	uint16_t v;
+
+	if (ELF64_ST_BIND(es->st_info) == STB_LOCAL ||
+	    es->st_name == 0 || es->st_name >= d->strsz)
+		return NULL;
+	v = d->versym != NULL ? d->versym[i] : 1;
+	if (es->st_shndx != SHN_UNDEF && ((v & 0x8000) || v == 0))
+		return NULL;
+	return d->strtab + es->st_name;
+}
+
+/*
  * The library's exports join the symbol table: a name nothing defines
  * yet (undefined or lazy) becomes SYM_SHARED; a regular definition, seen
  * before or after, wins over it.  A name the library defines or refers
@@ -265,19 +286,13 @@ add_shared_symbols(struct link *ctx, struct shared_file *d)
 	const Elf64u_Sym *es;
 	struct symbol *s;
 	const char *name;
-	uint16_t v;
 	size_t i;
 	bool live = !d->as_needed;
 
 	for (i = 1; i < d->nsyms; i++) {
 		es = &d->syms[i];
-		if (ELF64_ST_BIND(es->st_info) == STB_LOCAL ||
-		    es->st_name == 0 || es->st_name >= d->strsz)
+		if ((name = visible_name(d, i)) == NULL)
 			continue;
-		v = d->versym != NULL ? d->versym[i] : 1;
-		if (es->st_shndx != SHN_UNDEF && ((v & 0x8000) || v == 0))
-			continue;
-		name = d->strtab + es->st_name;
 		s = symbol_intern(ctx, name, strlen(name));
 		s->dflags |= SD_DYNREF;
 		if (es->st_shndx == SHN_UNDEF)
@@ -291,7 +306,7 @@ add_shared_symbols(struct link *ctx, struct shared_file *d)
 		s->value = es->st_value;
 		s->size = es->st_size;
 		s->type = ELF64_ST_TYPE(es->st_info);
-		s->ver = v & 0x7fff;
+		s->ver = (d->versym != NULL ? d->versym[i] : 1) & 0x7fff;
 		s->file = NULL;
 		s->ar = NULL;
 	}
@@ -370,22 +385,13 @@ bind_versioned_refs(struct link *ctx)
 static void
 mark_dynrefs(struct link *ctx, struct shared_file *d)
 {
-	const Elf64u_Sym *es;
 	const char *name;
-	uint16_t v;
 	size_t i;
 
-	for (i = 1; i < d->nsyms; i++) {
-		es = &d->syms[i];
-		if (ELF64_ST_BIND(es->st_info) == STB_LOCAL ||
-		    es->st_name == 0 || es->st_name >= d->strsz)
-			continue;
-		v = d->versym != NULL ? d->versym[i] : 1;
-		if (es->st_shndx != SHN_UNDEF && ((v & 0x8000) || v == 0))
-			continue;
-		name = d->strtab + es->st_name;
-		symbol_intern(ctx, name, strlen(name))->dflags |= SD_DYNREF;
-	}
+	for (i = 1; i < d->nsyms; i++)
+		if ((name = visible_name(d, i)) != NULL)
+			symbol_intern(ctx, name, strlen(name))->dflags |=
+			    SD_DYNREF;
 }
 
 /*

@@ -570,22 +570,32 @@ pop_list(unsigned mask, unsigned nbits, int base, const char *prefix)
 	putchar('}');
 }
 
+/* The next opcode, printed: 1 and *op, 0 at the end, -1 on an error. */
+static int
+next_op(struct ops *o, unsigned *op)
+{
+	if (!advance(o))
+		return -1;
+	if (o->remaining == 0)
+		return 0;
+	o->remaining--;
+	*op = o->word >> 24;
+	o->word <<= 8;
+	out("  0x%02x ", *op);
+	return 1;
+}
+
 static bool
 decode_ops(struct ops *o)
 {
 	unsigned op, op2, i, n;
+	int more;
 	unsigned char buf[9];
 	uint64_t v;
 
 	for (;;) {
-		if (!advance(o))
-			return false;
-		if (o->remaining == 0)
-			return true;
-		o->remaining--;
-		op = o->word >> 24;
-		o->word <<= 8;
-		out("  0x%02x ", op);
+		if ((more = next_op(o, &op)) <= 0)
+			return more == 0;
 		if ((op & 0xc0) == 0x00)
 			out("     vsp = vsp + %d", ((op & 0x3f) << 2) + 4);
 		else if ((op & 0xc0) == 0x40)
@@ -694,18 +704,13 @@ static bool
 decode_c6x(struct ops *o)
 {
 	unsigned op, op2, i, n, r, poff[16], preg[16];
+	int more;
 	unsigned char buf[9];
 	uint64_t v;
 
 	for (;;) {
-		if (!advance(o))
-			return false;
-		if (o->remaining == 0)
-			return true;
-		o->remaining--;
-		op = o->word >> 24;
-		o->word <<= 8;
-		out("  0x%02x ", op);
+		if ((more = next_op(o, &op)) <= 0)
+			return more == 0;
 		if ((op & 0xc0) == 0x00)
 			out("     sp = sp + %d", ((op & 0x3f) << 3) + 8);
 		else if ((op & 0xc0) == 0x80) {

@@ -46,33 +46,40 @@ relf_free(struct relf *f)
 	f->ph = NULL;
 }
 
+/* A message about f after the output so far, which ends its line first. */
+static void
+say(struct relf *f, bool warn, const char *fmt, va_list ap)
+{
+	char msg[512];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	line_end();
+	fflush(stdout);
+	if (warn)
+		diag_warn(f->name, "%s", msg);
+	else
+		diag_error(f->name, "%s", msg);
+}
+
 void
 relf_error(struct relf *f, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	say(f, false, fmt, ap);
 	va_end(ap);
-	line_end();
-	fflush(stdout);
-	diag_error(f->name, "%s", msg);
 	f->errors++;
 }
 
 void
 relf_warn(struct relf *f, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	say(f, true, fmt, ap);
 	va_end(ap);
-	line_end();
-	fflush(stdout);
-	diag_warn(f->name, "%s", msg);
 }
 
 uint64_t
