@@ -392,6 +392,7 @@ struct input_arg {
 	bool		 whole_archive;
 	bool		 as_needed;	/* --as-needed, AS_NEEDED ( ) */
 	bool		 bstatic;	/* -Bstatic: no shared libraries */
+	bool		 searched;	/* found by -l in the -L directories */
 	struct mapfile	 map;
 	bool		 opened;	/* map is open */
 	struct input_file *pre;		/* checked, not yet added */

@@ -39,7 +39,8 @@ static void	usage(void);
 static void	version(bool);
 static bool	match(struct argstate *, const char *, const char **);
 static bool	flag(const char *, const char *);
-static void	add_input(struct link *, struct argstate *, const char *);
+static struct input_arg *add_input(struct link *, struct argstate *,
+		    const char *);
 static void	add_library(struct link *, struct argstate *, const char *);
 static bool	parse_one(struct link *, struct argstate *, const char *);
 static bool	parse_ignored(struct argstate *, const char *);
@@ -674,7 +675,7 @@ parse_ignored(struct argstate *st, const char *a)
 	return false;
 }
 
-static void
+static struct input_arg *
 add_input(struct link *ctx, struct argstate *st, const char *path)
 {
 	struct input_arg *ia;
@@ -683,6 +684,7 @@ add_input(struct link *ctx, struct argstate *st, const char *path)
 	ia->whole_archive = st->whole;
 	ia->as_needed = st->asneeded;
 	ia->bstatic = st->bstatic;
+	return ia;
 }
 
 /* A new input at position at (a linker script's inputs go after it). */
@@ -741,7 +743,7 @@ add_library(struct link *ctx, struct argstate *st, const char *name)
 	const char *found;
 
 	if ((found = find_library(ctx, name, !st->bstatic)) != NULL) {
-		add_input(ctx, st, found);
+		add_input(ctx, st, found)->searched = true;
 		return;
 	}
 	diag_error(NULL, "cannot find -l%s", name);

@@ -120,6 +120,7 @@ read_script(struct link *ctx, size_t pos, struct span s)
 			ia = insert_input(ctx, at++, path, group);
 			ia->as_needed = as_needed || asdepth != 0;
 			ia->bstatic = bstatic;
+			ia->searched = strncmp(name, "-l", 2) == 0;
 		}
 	}
 	return depth == 0;

@@ -116,9 +116,13 @@ read_shared_file(struct link *ctx, struct input_arg *ia, struct span s,
 		return NULL;
 	}
 	read_dynamic_tags(d, sh, section_of_type(sh, n, SHT_DYNAMIC), n);
+	/*
+	 * Without DT_SONAME the name to record is the file's: as GNU ld
+	 * does, its base name when -l found it, else the path as given.
+	 */
 	if (d->soname == NULL) {
 		base = strrchr(ia->path, '/');
-		d->soname = base != NULL ? base + 1 : ia->path;
+		d->soname = base != NULL && ia->searched ? base + 1 : ia->path;
 	}
 	if (ctx->ndsos == ctx->capdsos) {
 		ctx->capdsos = ctx->capdsos * 2 + 8;

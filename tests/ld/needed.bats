@@ -253,3 +253,24 @@ int bfun(void) { return missing() + 1; }'
 	run -0 sys_nm theirs
 	refute_line --partial ' missing'
 }
+
+@test "a library without a soname is needed by the path it was given, or by its name when -l found it" {
+	mkdir sub
+	write x.c 'int bfun(void) { return 5; }'
+	cc -fPIC -shared -o sub/libx.so x.c
+	cp sub/libx.so .
+	local how
+	for how in ./libx.so sub/libx.so "$PWD/libx.so" libx.so "-L. -lx" \
+	    "-L. -l:libx.so" "-Lsub -lx"; do
+		# shellcheck disable=SC2086
+		gnu_cc -o g m.o $how
+		# shellcheck disable=SC2086
+		ok_cc -o o m.o $how
+		[ "$(needed o | head -1)" = "$(needed g | head -1)" ]
+	done
+	[ "$(needed o | head -1)" = libx.so ]
+	ok_cc -o o m.o ./libx.so
+	[ "$(needed o | head -1)" = ./libx.so ]
+	run -0 ./o
+	assert_output "5"
+}
