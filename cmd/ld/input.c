@@ -284,7 +284,9 @@ check_sections(struct input_file *f)
 			return false;
 		}
 	}
+	/* Its extent was checked above unless it claims to be NOBITS. */
 	if (strndx == 0 || strndx >= n || f->shdrs[strndx].sh_size == 0 ||
+	    f->shdrs[strndx].sh_type == SHT_NOBITS ||
 	    f->data.data[f->shdrs[strndx].sh_offset +
 	    f->shdrs[strndx].sh_size - 1] != '\0') {
 		file_error(f, "bad section name table");

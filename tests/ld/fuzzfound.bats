@@ -62,3 +62,16 @@ V2 { global: foo; } V1;'
 	run -0 ok_cc -o prog m.o ./libv.so
 	run -0 ./prog
 }
+
+@test "a section name table that claims to be NOBITS, far past the end, is refused" {
+	# Section headers start at e_shoff (offset 40); e_shstrndx is at 62.
+	local shoff strndx
+	shoff=$(od -An -tu8 -j40 -N8 a.o | tr -d ' ')
+	strndx=$(od -An -tu2 -j62 -N2 a.o | tr -d ' ')
+	# sh_type (at 4) SHT_NOBITS (8), sh_offset (at 24) 0x7fffffff0000.
+	corrupt a.o $((shoff + strndx * 64 + 4)) 08 00 00 00
+	corrupt a.o $((shoff + strndx * 64 + 24)) 00 00 ff ff ff 7f 00 00
+	run -1 --separate-stderr "$LD" -o out a.o
+	stderr_is "ld: a.o: bad section name table"
+	[ ! -e out ]
+}
