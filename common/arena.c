@@ -13,17 +13,28 @@
 #include "diag.h"
 #include "xalloc.h"
 
+/*
+ * Under AddressSanitizer each allocation is a calloc of its own, so that
+ * ASan sees the bounds of every array and LeakSanitizer the pointers
+ * kept in them (it does not scan memory we map ourselves).
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_MALLOC	1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_MALLOC	1
+#endif
+#endif
+#ifdef ARENA_MALLOC
+#define BIG_MALLOC	1	/* big_alloc too */
+#else
+#define BIG_MALLOC	0
+#endif
+
 #define HUGE		((size_t)2 << 20)	/* an x86-64 huge page */
 #define FIRST_CHUNK	((size_t)1 << 20)
 #define CHUNK		((size_t)32 << 20)
 #define BIG		((size_t)4 << 20)	/* big_alloc: huge pages from here */
-
-struct arena_chunk {
-	struct arena_chunk	*next;
-	void			*map;		/* what to munmap */
-	size_t			 mapsize;
-	unsigned char		 pad[8];	/* the data is 16-byte aligned */
-};
 
 /*
  * size bytes of fresh zero memory; with huge set, 2 MiB-aligned and
@@ -54,6 +65,53 @@ map_zero(size_t size, int huge, void **map, size_t *mapsize)
 	return q;
 }
 
+void
+arena_init(struct arena *a)
+{
+	memset(a, 0, sizeof(*a));
+	pthread_mutex_init(&a->lock, NULL);
+}
+
+#ifdef ARENA_MALLOC
+struct arena_chunk {
+	struct arena_chunk	*next;
+	unsigned char		 pad[8];
+};
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct arena_chunk *c;
+
+	if (n > SIZE_MAX - sizeof(*c))
+		diag_fatal("out of memory");
+	c = xcalloc(1, sizeof(*c) + n);
+	pthread_mutex_lock(&a->lock);
+	c->next = a->chunks;
+	a->chunks = c;
+	pthread_mutex_unlock(&a->lock);
+	return c + 1;
+}
+
+void
+arena_release(struct arena *a)
+{
+	struct arena_chunk *c, *next;
+
+	for (c = a->chunks; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	a->chunks = NULL;
+}
+#else
+struct arena_chunk {
+	struct arena_chunk	*next;
+	void			*map;		/* what to munmap */
+	size_t			 mapsize;
+	unsigned char		 pad[8];	/* the data is 16-byte aligned */
+};
+
 static struct arena_chunk *
 new_chunk(struct arena *a, size_t need)
 {
@@ -77,13 +135,6 @@ new_chunk(struct arena *a, size_t need)
 	a->cur = (unsigned char *)(c + 1);
 	a->end = (unsigned char *)c + size;
 	return c;
-}
-
-void
-arena_init(struct arena *a)
-{
-	memset(a, 0, sizeof(*a));
-	pthread_mutex_init(&a->lock, NULL);
 }
 
 void *
@@ -121,14 +172,6 @@ arena_alloc(struct arena *a, size_t n)
 	return p;
 }
 
-void *
-arena_array(struct arena *a, size_t n, size_t size)
-{
-	if (size != 0 && n > SIZE_MAX / size)
-		diag_fatal("out of memory");
-	return arena_alloc(a, n * size);
-}
-
 void
 arena_release(struct arena *a)
 {
@@ -141,6 +184,15 @@ arena_release(struct arena *a)
 	a->chunks = NULL;
 	a->cur = a->end = NULL;
 	a->nchunks = 0;
+}
+#endif
+
+void *
+arena_array(struct arena *a, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		diag_fatal("out of memory");
+	return arena_alloc(a, n * size);
 }
 
 /*
@@ -156,7 +208,7 @@ big_alloc(size_t n, size_t size)
 
 	if (size != 0 && n > SIZE_MAX / size)
 		diag_fatal("out of memory");
-	if (n * size < BIG)
+	if (n * size < BIG || BIG_MALLOC)
 		return xcalloc(n, size);
 	p = map_zero(n * size, 1, &map, &mapsize);
 	/* Unmap the alignment slack now; the rest is p .. p + n * size. */
@@ -173,7 +225,7 @@ big_free(void *p, size_t n, size_t size)
 {
 	if (p == NULL)
 		return;
-	if (n * size < BIG)
+	if (n * size < BIG || BIG_MALLOC)
 		free(p);
 	else
 		munmap(p, n * size);
