@@ -100,6 +100,28 @@ split_records(struct input_section *is)
 			return false;
 	p = is->file->data.data + is->shdr->sh_offset;
 	size = is->shdr->sh_size;
+	/*
+	 * Count the records first (the lengths only; the loop below checks
+	 * them), so that the array is allocated once at its size: a big link
+	 * has a few records in each of thousands of sections.
+	 */
+	for (off = 0; size - off >= 4 && off < size; off += hdr + len) {
+		cap++;
+		len = load32(p + off, false);
+		hdr = 4;
+		if (len == 0)
+			break;
+		if (len == 0xffffffff) {
+			if (size - off < 12)
+				break;
+			len = load64(p + off + 4, false);
+			hdr = 12;
+		}
+		if (len < 4 || len > size - off - hdr)
+			break;
+	}
+	cap++;
+	v = xreallocarray(NULL, cap, sizeof(*v));
 	for (off = 0; off < size; off += hdr + len) {
 		if (n == cap) {
 			cap = cap * 2 + 16;
