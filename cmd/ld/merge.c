@@ -69,37 +69,79 @@ split(struct input_section *is, struct merge_piece *out)
 	return n;
 }
 
-static void
-merge_output(struct output_section *os)
-{
-	struct strmap seen;
-	struct input_section *is;
-	struct merge_piece *pc, **slot;
-	const unsigned char *p;
-	uint64_t size, a;
-	size_t i, j, total = 0;
-	bool isnew;
+/*
+ * The parallel part, per input section: cut it into pieces and hash
+ * each piece (hashes[i], freed by merge_output).  Only then does one
+ * thread, in input order, decide which copy owns each piece: the first.
+ */
+struct mergejob {
+	struct output_section	*os;
+	uint64_t		**hashes;
+};
 
-	for (i = 0; i < os->nin; i++)
-		if (mergeable(os->in[i]))
-			total += split(os->in[i], NULL);
-	if (total == 0)
-		return;
-	strmap_init(&seen, total);
-	for (i = 0; i < os->nin; i++) {
-		is = os->in[i];
+static void
+split_range(void *arg, size_t begin, size_t end)
+{
+	struct mergejob *j = arg;
+	struct input_section *is;
+	const unsigned char *p;
+	size_t i, k;
+
+	for (i = begin; i < end; i++) {
+		is = j->os->in[i];
 		if (!mergeable(is))
 			continue;
 		is->npieces = split(is, NULL);
 		is->pieces = xcalloc(is->npieces, sizeof(*is->pieces));
 		split(is, is->pieces);
 		p = is->file->data.data + is->shdr->sh_offset;
+		j->hashes[i] = xreallocarray(NULL, is->npieces,
+		    sizeof(**j->hashes));
+		for (k = 0; k < is->npieces; k++)
+			j->hashes[i][k] = hash_bytes((const char *)p +
+			    is->pieces[k].inoff, is->pieces[k].len);
+	}
+}
+
+static void
+merge_output(struct link *ctx, struct output_section *os)
+{
+	struct mergejob job = { os, NULL };
+	struct strmap seen;
+	struct input_section *is;
+	struct merge_piece *pc, **slot;
+	const unsigned char *p;
+	const uint64_t *h;
+	uint64_t size, a;
+	size_t i, j, total = 0;
+	bool isnew;
+
+	for (i = 0; i < os->nin; i++)
+		if (mergeable(os->in[i]))
+			break;
+	if (i == os->nin)
+		return;
+	job.hashes = xcalloc(os->nin, sizeof(*job.hashes));
+	pool_for(ctx->pool, os->nin, 16, split_range, &job);
+	for (i = 0; i < os->nin; i++)
+		if (job.hashes[i] != NULL)
+			total += os->in[i]->npieces;
+	strmap_init(&seen, total);
+	for (i = 0; i < os->nin; i++) {
+		is = os->in[i];
+		if ((h = job.hashes[i]) == NULL)
+			continue;
+		p = is->file->data.data + is->shdr->sh_offset;
 		a = is->shdr->sh_addralign;
 		size = 0;
 		for (j = 0; j < is->npieces; j++) {
+			/* The table is too big for the cache: fetch ahead. */
+			if (j + 8 < is->npieces)
+				strmap_prefetch(&seen, h[j + 8]);
 			pc = &is->pieces[j];
-			slot = (struct merge_piece **)strmap_insert(&seen,
-			    (const char *)p + pc->inoff, pc->len, &isnew);
+			slot = (struct merge_piece **)strmap_insert_hashed(
+			    &seen, (const char *)p + pc->inoff, pc->len, h[j],
+			    &isnew);
 			if (!isnew && (*slot)->owner->shdr->sh_addralign >= a) {
 				pc->owner = (*slot)->owner;
 				pc->outoff = (*slot)->outoff;
@@ -112,7 +154,9 @@ merge_output(struct output_section *os)
 			*slot = pc;
 		}
 		is->mergesize = size;
+		free(job.hashes[i]);
 	}
+	free(job.hashes);
 	strmap_free(&seen);
 }
 
@@ -123,7 +167,7 @@ merge_sections(struct link *ctx)
 
 	for (i = 0; i < ctx->nosecs; i++)
 		if (ctx->osecs[i]->kind == OS_REGULAR)
-			merge_output(ctx->osecs[i]);
+			merge_output(ctx, ctx->osecs[i]);
 }
 
 /* The offset in its output section of byte off of merged section is. */
