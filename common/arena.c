@@ -143,6 +143,8 @@ arena_alloc(struct arena *a, size_t n)
 	struct arena_chunk *c, *top;
 	unsigned char *p;
 
+	if (n > SIZE_MAX - 15)
+		diag_fatal("out of memory");
 	n = (n + 15) & ~(size_t)15;
 	if (n == 0)
 		n = 16;
@@ -162,7 +164,8 @@ arena_alloc(struct arena *a, size_t n)
 			top->next = c;
 			a->cur = cur;
 			a->end = end;
-		}
+		} else
+			a->cur = p + n;	/* the first chunk: the rest is free */
 	} else {
 		new_chunk(a, n);
 		p = a->cur;
