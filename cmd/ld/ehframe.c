@@ -74,6 +74,33 @@ fde_target(struct link *ctx, struct input_section *is, size_t *ri,
 	return true;
 }
 
+/*
+ * The .eh_frame record at off in the size bytes at p: *hdr is the size
+ * of its length field (4, or 12 with a 64-bit length), *len the bytes
+ * after it.  1 for a record, 0 for the terminator (a zero length), -1
+ * when what is there does not fit.
+ */
+int
+eh_record(const unsigned char *p, uint64_t size, uint64_t off,
+    uint64_t *hdr, uint64_t *len)
+{
+	if (off > size || size - off < 4)
+		return -1;
+	*len = load32(p + off, false);
+	*hdr = 4;
+	if (*len == 0)
+		return 0;
+	if (*len == 0xffffffff) {
+		if (size - off < 12)
+			return -1;
+		*len = load64(p + off + 4, false);
+		*hdr = 12;
+	}
+	if (*len < 4 || *len > size - off - *hdr)
+		return -1;
+	return 1;
+}
+
 /* Count (out NULL) or collect the live FDEs of one .eh_frame input. */
 static size_t
 walk_fdes(struct link *ctx, struct input_section *is, struct fde_ent *out)
@@ -85,17 +112,7 @@ walk_fdes(struct link *ctx, struct input_section *is, struct fde_ent *out)
 	p = is->file->data.data + is->shdr->sh_offset;
 	size = is->shdr->sh_type == SHT_NOBITS ? 0 : is->shdr->sh_size;
 	for (off = 0; size - off >= 8; off += hdr + len) {
-		len = load32(p + off, false);
-		hdr = 4;
-		if (len == 0)
-			break;
-		if (len == 0xffffffff) {
-			if (size - off < 12)
-				break;
-			len = load64(p + off + 4, false);
-			hdr = 12;
-		}
-		if (len > size - off - hdr || len < 4)
+		if (eh_record(p, size, off, &hdr, &len) != 1)
 			break;
 		if (load32(p + off + hdr, false) == 0)
 			continue;	/* a CIE */

@@ -92,6 +92,7 @@ split_records(struct input_section *is)
 	uint64_t off, len, hdr, size, cieoff;
 	struct eh_rec *v = NULL, *r;
 	size_t n = 0, cap = 0, k, ri = 0, lo, hi, m;
+	int rc;
 
 	if (is->shdr->sh_type == SHT_NOBITS || is->shdr->sh_size > UINT32_MAX)
 		return false;
@@ -105,19 +106,9 @@ split_records(struct input_section *is)
 	 * them), so that the array is allocated once at its size: a big link
 	 * has a few records in each of thousands of sections.
 	 */
-	for (off = 0; size - off >= 4 && off < size; off += hdr + len) {
+	for (off = 0; off < size; off += hdr + len) {
 		cap++;
-		len = load32(p + off, false);
-		hdr = 4;
-		if (len == 0)
-			break;
-		if (len == 0xffffffff) {
-			if (size - off < 12)
-				break;
-			len = load64(p + off + 4, false);
-			hdr = 12;
-		}
-		if (len < 4 || len > size - off - hdr)
+		if (eh_record(p, size, off, &hdr, &len) != 1)
 			break;
 	}
 	cap++;
@@ -131,25 +122,15 @@ split_records(struct input_section *is)
 		memset(r, 0, sizeof(*r));
 		r->is = is;
 		r->inoff = (uint32_t)off;
-		if (size - off < 4)
+		if ((rc = eh_record(p, size, off, &hdr, &len)) < 0)
 			goto bad;
-		len = load32(p + off, false);
-		hdr = 4;
-		if (len == 0) {
+		if (rc == 0) {
 			/* The terminator: it and anything after stay. */
 			r->kind = EH_END;
 			r->size = (uint32_t)(size - off);
 			r->live = true;
 			break;
 		}
-		if (len == 0xffffffff) {
-			if (size - off < 12)
-				goto bad;
-			len = load64(p + off + 4, false);
-			hdr = 12;
-		}
-		if (len < 4 || len > size - off - hdr)
-			goto bad;
 		r->size = (uint32_t)(hdr + len);
 		r->hdr = (uint8_t)hdr;
 		while (ri < is->nrelas && is->relas[ri].r_offset < off)

@@ -666,6 +666,8 @@ void	write_plt(struct link *, struct output_section *);
 void	reladyn_add(struct link *, struct input_section *, uint64_t, uint32_t,
 	    uint32_t, int64_t);
 void	reladyn_ranges(struct link *);
+int	eh_record(const unsigned char *, uint64_t, uint64_t, uint64_t *,
+	    uint64_t *);
 uint64_t shared_symbol_address(struct link *, const struct symbol *);
 
 /* needed.c */
