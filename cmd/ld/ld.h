@@ -170,7 +170,6 @@ struct input_section {
 	bool			 live;		/* kept by COMDAT and GC */
 	bool			 visited;	/* GC mark */
 	bool			 reverse;	/* .ctors in .init_array */
-	bool			 threaded;	/* written by write_parallel */
 	/*
 	 * Its R_X86_64_64 relocations that become .rela.dyn entries,
 	 * counted by scan_relocations: RELATIVE ones and symbolic ones.

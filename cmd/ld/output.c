@@ -187,8 +187,7 @@ write_parallel(struct link *ctx)
 			continue;
 		for (k = 0; k < os->nin; k++) {
 			is = os->in[k];
-			is->threaded = is->shdr->sh_type != SHT_NOBITS;
-			if (is->threaded)
+			if (is->shdr->sh_type != SHT_NOBITS)
 				job.in[n++] = is;
 		}
 	}
@@ -209,19 +208,11 @@ write_parallel(struct link *ctx)
 static void
 write_section(struct link *ctx, struct output_section *os)
 {
-	struct input_section *is;
-	size_t j;
-
 	if (os->type == SHT_NOBITS)
 		return;
 	switch (os->kind) {
 	case OS_REGULAR:
-		for (j = 0; j < os->nin; j++) {
-			is = os->in[j];
-			if (is->shdr->sh_type != SHT_NOBITS && !is->threaded)
-				write_input(ctx, is);
-		}
-		break;
+		break;		/* its inputs: write_parallel */
 	case OS_GOT:
 		if (ctx->dynamic)
 			write_dynamic_got(ctx, ctx->buf + os->offset);
