@@ -254,7 +254,7 @@ struct piecejob {
 	const unsigned char	*p;
 	uint64_t		 n;
 	bool			 md5;
-	unsigned char		*out;	/* 20 bytes per piece */
+	unsigned char		*out;	/* the digests back to back */
 };
 
 static void
@@ -267,7 +267,8 @@ hash_pieces(void *arg, size_t begin, size_t end)
 	for (i = begin; i < end; i++) {
 		off = (uint64_t)i * PIECE;
 		len = j->n - off < PIECE ? j->n - off : PIECE;
-		digest(j->p + off, len, j->md5, j->out + 20 * i);
+		digest(j->p + off, len, j->md5,
+		    j->out + (j->md5 ? 16 : 20) * i);
 	}
 }
 
@@ -277,8 +278,7 @@ tree_digest(struct link *ctx, const unsigned char *p, uint64_t n, bool md5,
     unsigned char *out)
 {
 	struct piecejob j;
-	size_t npieces, i;
-	unsigned char *packed;
+	size_t npieces;
 	size_t w = md5 ? 16 : 20;
 
 	if (n <= PIECE) {
@@ -289,13 +289,9 @@ tree_digest(struct link *ctx, const unsigned char *p, uint64_t n, bool md5,
 	j.p = p;
 	j.n = n;
 	j.md5 = md5;
-	j.out = xreallocarray(NULL, npieces, 20);
+	j.out = xreallocarray(NULL, npieces, w);
 	pool_for(ctx->pool, npieces, 1, hash_pieces, &j);
-	/* The digests back to back, each w bytes. */
-	packed = j.out;
-	for (i = 1; i < npieces; i++)
-		memmove(packed + w * i, j.out + 20 * i, w);
-	digest(packed, (uint64_t)npieces * w, md5, out);
+	digest(j.out, (uint64_t)npieces * w, md5, out);
 	free(j.out);
 }
 

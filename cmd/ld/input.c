@@ -190,9 +190,8 @@ check_object(struct link *ctx, const char *name, struct span s,
 	f->data = s;
 	f->ehdr = (const Elf64u_Ehdr *)f->data.data;
 	f->order = order;
-	if (!check_sections(f) || !check_symtab(f)) {
+	if (!check_sections(f) || !check_symtab(f))
 		return NULL;
-	}
 	setup_sections(ctx, f);
 	hash_names(f);
 	f->quiet = false;
